@@ -1,0 +1,91 @@
+import { defineConfig, type HeadConfig } from 'vitepress'
+import cjkFriendly from 'markdown-it-cjk-friendly'
+import { nav, sidebar } from './sidebar'
+import { zhSearchTranslations, zhThemeLabels } from './locale'
+import { readSiteEnv } from './site'
+import { fenceLanguagesPlugin } from './plugins/fence-languages'
+import { inlineCodeVPrePlugin } from './plugins/inline-code'
+import { headingPermalink } from './plugins/heading-permalink'
+import { localizeTheme } from './plugins/localize-theme'
+import { nginxWithLua } from './plugins/nginx-lua-grammar'
+
+const site = readSiteEnv()
+const SITE_TITLE = 'OpenResty/LuaJIT 学习笔记'
+
+export default defineConfig({
+  lang: 'zh-CN',
+  title: SITE_TITLE,
+  description: '用中文系统讲解 LuaJIT、lua-resty-core、FFI、test::nginx、性能分析与缓存的学习笔记，每个结论都对照一手资料核实。',
+  base: site.base,
+  cleanUrls: true,
+  lastUpdated: true,
+  // Dead page links fail the build; anchors are checked by test/site/links.test.ts.
+  ignoreDeadLinks: false,
+  srcExclude: ['README.md'],
+  sitemap: { hostname: `${site.origin}${site.base}` },
+
+  head: [
+    ['link', { rel: 'icon', type: 'image/svg+xml', href: `${site.base}favicon.svg` }],
+    ['meta', { name: 'theme-color', content: '#2f8f5b' }],
+    ['meta', { property: 'og:site_name', content: SITE_TITLE }],
+    ['meta', { property: 'og:locale', content: 'zh_CN' }],
+  ],
+
+  // Open Graph tags per page, from the page's own title and description.
+  transformHead({ pageData, siteData }) {
+    const title = pageData.frontmatter.title ?? pageData.title ?? siteData.title
+    const description = pageData.frontmatter.description ?? pageData.description ?? siteData.description
+    const path = pageData.relativePath.replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '')
+    const head: HeadConfig[] = [
+      ['meta', { property: 'og:type', content: 'article' }],
+      ['meta', { property: 'og:title', content: title }],
+      ['meta', { property: 'og:description', content: description }],
+      ['meta', { property: 'og:url', content: `${site.origin}${site.base}${path}` }],
+    ]
+    return head
+  },
+
+  markdown: {
+    languages: nginxWithLua(),
+    codeCopyButtonTitle: '复制代码',
+    anchor: { permalink: headingPermalink },
+    container: {
+      tipLabel: '提示',
+      warningLabel: '注意',
+      dangerLabel: '警告',
+      infoLabel: '说明',
+      detailsLabel: '详细信息',
+    },
+    config(md) {
+      md.use(cjkFriendly)
+      md.use(fenceLanguagesPlugin)
+      md.use(inlineCodeVPrePlugin)
+    },
+  },
+
+  vite: {
+    plugins: [localizeTheme()],
+  },
+
+  themeConfig: {
+    ...zhThemeLabels,
+    logo: { src: '/logo.svg', alt: '' },
+    siteTitle: SITE_TITLE,
+    nav,
+    sidebar,
+    editLink: {
+      pattern: `https://github.com/${site.repo}/edit/main/docs/:path`,
+      text: '在 GitHub 上编辑此页',
+    },
+    footer: {
+      message: '正文以 CC BY-SA 4.0 发布，示例代码以 MIT 许可发布。',
+      copyright: '内容对照 LuaJIT、OpenResty 各仓库的一手资料写成',
+    },
+    search: {
+      provider: 'local',
+      options: {
+        translations: zhSearchTranslations,
+      },
+    },
+  },
+})
