@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
-// Two projects: `unit` needs nothing built; `site` builds the real site once
+// `unit` needs nothing built; `examples` runs the code samples of docs/;
+// `site` builds the real site once
 // (with a non-root base, as GitHub Pages serves it) and tests the output.
 export default defineConfig({
   test: {
@@ -11,6 +12,17 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'docs/.vitepress/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Code samples from docs/ run against real LuaJIT and nginx.
+          name: 'examples',
+          include: ['test/examples/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
       {
