@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config'
 // (with a non-root base, as GitHub Pages serves it) and tests the output.
 export default defineConfig({
   test: {
+    // nginx, Chromium and the site build share a 2-core machine: one file at a time.
+    fileParallelism: false,
     projects: [
       {
         extends: true,
@@ -22,7 +24,6 @@ export default defineConfig({
           include: ['test/examples/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
       {
@@ -33,8 +34,6 @@ export default defineConfig({
           globalSetup: ['test/site/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          // Browser and server tests share one machine; keep them predictable.
-          fileParallelism: false,
         },
       },
     ],

@@ -1,4 +1,4 @@
-import { defineConfig, type HeadConfig } from 'vitepress'
+import { defineConfig, type HeadConfig, type MarkdownRenderer } from 'vitepress'
 import cjkFriendly from 'markdown-it-cjk-friendly'
 import { nav, sidebar } from './sidebar'
 import { zhSearchTranslations, zhThemeLabels } from './locale'
@@ -45,6 +45,15 @@ export default defineConfig({
     return head
   },
 
+  // VitePress leaves #app empty in 404.html and draws the page with JavaScript;
+  // readers without JavaScript get the same message from this <noscript>.
+  transformHtml(html, _id, { pageData }) {
+    if (pageData.relativePath !== '404.md') return
+    const nf = zhThemeLabels.notFound!
+    const fallback = `<noscript><main class="noscript-404"><p>${nf.code}</p><h1>${nf.title}</h1><p>${nf.quote}</p><p><a href="${site.base}">${nf.linkText}</a></p></main></noscript>`
+    return html.replace('<div id="app"></div>', `<div id="app"></div>${fallback}`)
+  },
+
   markdown: {
     languages: nginxWithLua(),
     codeCopyButtonTitle: '复制代码',
@@ -57,7 +66,9 @@ export default defineConfig({
       detailsLabel: '详细信息',
     },
     config(md) {
-      md.use(cjkFriendly)
+      // The plugin's .d.ts names markdown-it's ESM class type, VitePress the
+      // @types one; at run time both are the same markdown-it 14 instance.
+      md.use(cjkFriendly as unknown as (md: MarkdownRenderer) => void)
       md.use(fenceLanguagesPlugin)
       md.use(inlineCodeVPrePlugin)
     },

@@ -1,7 +1,7 @@
 // Fails the build on a code fence whose language Shiki does not know.
 // VitePress only warns and falls back to plain text, which hides typos such as
 // ```lau; here the error names the Markdown file and line.
-import type MarkdownIt from 'markdown-it'
+import type { MarkdownRenderer } from 'vitepress'
 import { bundledLanguages, bundledLanguagesAlias } from 'shiki'
 
 /** Plain-text names VitePress accepts in addition to Shiki's languages. */
@@ -20,7 +20,7 @@ export function fenceLanguage(info: string): string {
 
 export class FenceLanguageError extends Error {}
 
-export function fenceLanguagesPlugin(md: MarkdownIt): void {
+export function fenceLanguagesPlugin(md: MarkdownRenderer): void {
   md.core.ruler.push('check_fence_languages', (state) => {
     const file = (state.env as { relativePath?: string }).relativePath ?? '(unknown file)'
     for (const token of state.tokens) {

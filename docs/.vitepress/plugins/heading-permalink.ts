@@ -1,8 +1,10 @@
 // The "#" link VitePress puts inside each heading, with a Chinese accessible
 // name (VitePress's own says `Permalink to "…"`).
-import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs'
+import type { MarkdownOptions } from 'vitepress'
 
-export function headingPermalink(slug: string, _opts: unknown, state: StateCore, idx: number): void {
+type Permalink = Extract<NonNullable<NonNullable<MarkdownOptions['anchor']>['permalink']>, (...args: never[]) => unknown>
+
+export const headingPermalink: Permalink = (slug, _opts, state, idx) => {
   const inline = state.tokens[idx + 1]
   if (!inline?.children) return
   const title = inline.content.replace(/\s*\{#[^}]*\}\s*$/, '').trim()

@@ -5,6 +5,13 @@
 import nginx from '@shikijs/langs/nginx'
 import type { LanguageRegistration } from 'shiki'
 
+/** A grammar rule, writable (Shiki's types are read-only). */
+interface Rule {
+  name?: string
+  begin?: string
+  patterns?: { include: string }[]
+}
+
 const PHASES = [
   'init', 'init_worker', 'exit_worker', 'set', 'rewrite', 'server_rewrite', 'access', 'content',
   'header_filter', 'body_filter', 'log', 'balancer', 'ssl_certificate', 'ssl_client_hello',
@@ -18,7 +25,7 @@ export function nginxWithLua(): LanguageRegistration[] {
   const grammar = structuredClone(base) as LanguageRegistration
   const luaBraces = { begin: '\\{', end: '\\}', patterns: [{ include: '#lua_braces' }, { include: 'source.lua' }] }
   grammar.repository = { ...grammar.repository, lua_braces: luaBraces } as LanguageRegistration['repository']
-  const block = grammar.patterns.find((p) => p.name === 'meta.context.lua.nginx' && p.begin?.endsWith('\\{'))
+  const block = (grammar.patterns as Rule[]).find((p) => p.name === 'meta.context.lua.nginx' && p.begin?.endsWith('\\{'))
   if (!block) throw new Error('nginx-lua-grammar: the *_by_lua_block rule moved in Shiki\'s nginx grammar')
   block.begin = `\\b((?:${PHASES})_by_lua_block)\\s*\\{`
   block.patterns = [{ include: '#lua_braces' }, { include: 'source.lua' }]
