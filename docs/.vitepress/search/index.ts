@@ -1,0 +1,81 @@
+// Options of VitePress's local search (MiniSearch) for a Chinese site.
+//
+// VitePress passes `miniSearch.options` to `new MiniSearch()` when it builds the
+// index and again, serialized, to `MiniSearch.loadJSON()` in the browser;
+// `miniSearch.searchOptions` only reach the browser, where they are merged over
+// VitePress's own defaults (`fuzzy: 0.2, prefix: true, boost: { title: 4, text: 2,
+// titles: 1 }`). Every function here is serialized with `toString()`, so each
+// one must be self-contained (see ./tokenize.ts).
+import type { DefaultTheme } from 'vitepress'
+import type { Options, SearchOptions } from 'minisearch'
+import { tokenize } from './tokenize'
+
+export { tokenize }
+
+/** The fields VitePress indexes for each section of a page. */
+export interface SectionDoc {
+  id: string
+  title: string
+  titles: string[]
+  text?: string
+}
+
+/** A section's own heading, the headings above it, its body. */
+export const SEARCH_FIELDS = ['title', 'titles', 'text'] as const
+
+/** Ranking: the section whose own heading names the query comes first. */
+export const SEARCH_BOOST = { title: 5, text: 2, titles: 1.5 } as const
+
+/**
+ * The reference list (the `参考资料` page and each chapter's `#references`
+ * section) names every topic without explaining it; it should not outrank the
+ * section that does.
+ */
+export function boostDocument(id: string): number {
+  return /\/references(?:#|$)|#references$/.test(id) ? 0.4 : 1
+}
+
+/** Options for building the index and loading it in the browser. */
+export const miniSearchOptions: Pick<Options, 'tokenize'> = {
+  tokenize,
+}
+
+/**
+ * Options for queries in the browser. A query is cut into terms by the same
+ * tokenizer; `AND` requires every term, so a Chinese word matches only where
+ * all of its bigrams occur, and two words need not be adjacent.
+ */
+export const miniSearchSearchOptions: SearchOptions = {
+  combineWith: 'AND',
+  prefix: true,
+  fuzzy: 0.2,
+  boost: { ...SEARCH_BOOST },
+  boostDocument,
+}
+
+/** The `themeConfig.search.options` fields this module owns. */
+export const localSearchMiniSearch: NonNullable<DefaultTheme.LocalSearchOptions['miniSearch']> = {
+  options: miniSearchOptions,
+  searchOptions: miniSearchSearchOptions,
+}
+
+/**
+ * The options the browser passes to `MiniSearch.loadJSON()`, assembled the way
+ * VitePress 1.6's VPLocalSearchBox.vue does it, for tests and measurements in
+ * Node.
+ */
+export function clientLoadOptions(
+  miniSearch: DefaultTheme.LocalSearchOptions['miniSearch'] = localSearchMiniSearch,
+): Options<SectionDoc> {
+  return {
+    fields: [...SEARCH_FIELDS],
+    storeFields: ['title', 'titles'],
+    searchOptions: {
+      fuzzy: 0.2,
+      prefix: true,
+      boost: { title: 4, text: 2, titles: 1 },
+      ...miniSearch?.searchOptions,
+    },
+    ...miniSearch?.options,
+  }
+}
