@@ -14,6 +14,8 @@ function revive<T extends (...args: never[]) => unknown>(fn: T): T {
 
 const revived = revive(tokenize)
 
+// Inputs below are deliberately badly typeset (full-width letters, no spaces).
+// autocorrect-disable
 const SAMPLES = [
   '',
   ' ',
@@ -36,6 +38,7 @@ const SAMPLES = [
   '乱',
   '乱序 no_shuffle()',
 ]
+// autocorrect-enable
 
 describe('tokenize', () => {
   it('returns nothing for empty input, spaces and punctuation only', () => {
@@ -62,12 +65,14 @@ describe('tokenize', () => {
     expect(tokenize('FFI 的 C 库')).toEqual(['ffi', '的', 'c', '库'])
   })
 
+  // autocorrect-disable
   it('splits mixed Chinese and Latin text at the script boundary', () => {
     expect(tokenize('table.new 预分配')).toEqual(['table.new', 'table', 'new', '预分', '分配'])
     expect(tokenize('FFI调用')).toEqual(['ffi', '调用'])
     expect(tokenize('用LuaJIT的FFI')).toEqual(['用', 'luajit', '的', 'ffi'])
   })
 
+  // autocorrect-enable
   it('keeps API names whole and also emits their parts', () => {
     expect(tokenize('ngx.shared.DICT')).toEqual(['ngx.shared.dict', 'ngx', 'shared', 'dict'])
     expect(tokenize('get_stale')).toEqual(['get_stale', 'get', 'stale'])
@@ -100,12 +105,14 @@ describe('tokenize', () => {
     expect(tokenize('1.5 ms')).toEqual(['1.5', 'ms', '1.5ms'])
   })
 
+  // autocorrect-disable
   it('folds full-width Latin letters and digits to ASCII and lowercases', () => {
     expect(tokenize('ＦＦＩ')).toEqual(['ffi'])
     expect(tokenize('Ｌｕａ　５')).toEqual(['lua', '5'])
     expect(tokenize('LuaJIT')).toEqual(['luajit'])
   })
 
+  // autocorrect-enable
   it('treats emoji as separators and keeps astral CJK characters whole', () => {
     expect(tokenize('😀协程🎉')).toEqual(['协程'])
     expect(tokenize('👨‍👩‍👧')).toEqual([])
@@ -162,7 +169,7 @@ describe('search semantics on a small index', () => {
   })
 
   it('needs every bigram of a word: scattered characters do not match', () => {
-    // /d has 火焰 and 图形 but not 焰图.
+    // /d has 火焰 and 图形 but not 焰图
     expect(ids('火焰图')).toEqual(['/c#flame'])
   })
 
