@@ -1,0 +1,50 @@
+// Per-page counts of how the samples are tested, for `npm run examples:report`
+// and the coverage test.
+import type { Extracted } from './extract.ts'
+
+export interface PageCounts {
+  file: string
+  run: number
+  check: number
+  fragment: number
+  /** Marker errors (unmarked fences, bad markers). */
+  errors: number
+}
+
+export function countByPage(x: Extracted): PageCounts[] {
+  const pages = new Map<string, PageCounts>()
+  const get = (file: string): PageCounts => {
+    let p = pages.get(file)
+    if (!p) pages.set(file, (p = { file, run: 0, check: 0, fragment: 0, errors: 0 }))
+    return p
+  }
+  for (const s of x.samples) {
+    const p = get(s.file)
+    if (s.marker === 'run' || s.marker === 'run-nginx') p.run++
+    else if (s.marker === 'check') p.check++
+    else p.fragment++
+  }
+  for (const e of x.errors) get(e.file).errors++
+  return [...pages.values()].sort((a, b) => a.file.localeCompare(b.file))
+}
+
+export function totals(pages: PageCounts[]): PageCounts {
+  const t: PageCounts = { file: 'total', run: 0, check: 0, fragment: 0, errors: 0 }
+  for (const p of pages) { t.run += p.run; t.check += p.check; t.fragment += p.fragment; t.errors += p.errors }
+  return t
+}
+
+/** Share of samples that are really run (run + run-nginx + run GET): 0..1; 1 when there are none. */
+export function runShare(t: PageCounts): number {
+  const n = t.run + t.check + t.fragment + t.errors
+  return n === 0 ? 1 : t.run / n
+}
+
+export function formatReport(pages: PageCounts[]): string {
+  const rows = [...pages, totals(pages)]
+  const w = Math.max(...rows.map((r) => r.file.length), 4)
+  const head = `${'page'.padEnd(w)}  run  check  fragment  unmarked/bad`
+  const lines = rows.map((r) => `${r.file.padEnd(w)}  ${String(r.run).padStart(3)}  ${String(r.check).padStart(5)}  ${String(r.fragment).padStart(8)}  ${String(r.errors).padStart(12)}`)
+  const t = totals(pages)
+  return [head, ...lines, '', `run share: ${(runShare(t) * 100).toFixed(1)}% of ${t.run + t.check + t.fragment + t.errors} samples`].join('\n')
+}

@@ -1,0 +1,124 @@
+// The sample runner itself: fixtures that must pass, and deliberately broken
+// samples that must fail with their Markdown file and line.
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { ROOT } from '../support/paths'
+import { extractSamples, type Sample } from '../../scripts/examples/extract.ts'
+import { findTools } from '../../scripts/examples/env.ts'
+import { expectedOutput } from '../../scripts/examples/lex.ts'
+import { splitServerConfig } from '../../scripts/examples/nginx.ts'
+import { perlEval, perlRegex } from '../../scripts/examples/perl-eval.ts'
+import { runSample } from '../../scripts/examples/run.ts'
+import { buildRequest, parseTFile } from '../../scripts/examples/test-nginx.ts'
+
+const FIX = 'test/examples/fixtures'
+const load = (name: string) => extractSamples(fs.readFileSync(path.join(ROOT, FIX, name), 'utf8'), `${FIX}/${name}`)
+const tools = findTools().tools
+const withTools = tools ? test : test.skip
+
+describe('extraction', () => {
+  test('good.md has no marker errors and the right kinds', () => {
+    const x = load('good.md')
+    expect(x.errors).toEqual([])
+    expect(x.samples.map((s) => s.kind)).toEqual(['lua-run', 'lua-run', 'nginx-lua', 'nginx-run', 'lua-check', 'nginx-check', 'fragment', 'test-nginx'])
+    expect(x.samples[3]!.requests).toEqual([{ method: 'GET', path: '/a' }, { method: 'GET', path: '/b' }])
+    expect(x.samples[6]!.reason).toBe('uses a variable defined in the text above')
+  })
+
+  test('broken.md: unmarked fence and dangling marker are reported with file:line', () => {
+    const x = load('broken.md')
+    const msgs = x.errors.map((e) => `${e.file}:${e.line}: ${e.message}`)
+    expect(msgs).toEqual([
+      expect.stringMatching(/^test\/examples\/fixtures\/broken\.md:14: ```lua fence has no sample marker/),
+      expect.stringMatching(/^test\/examples\/fixtures\/broken\.md:75: sample marker is not directly followed by a code fence/),
+    ])
+  })
+
+  test('bad markers', () => {
+    const md = '<!-- sample: run GET -->\n```nginx\nx;\n```\n<!-- sample: fragment -->\n```lua\nx\n```\n<!-- sample: run-nginx -->\n```nginx\nx;\n```\n<!-- sample: run -->\n\n```lua\nx\n```\n'
+    const x = extractSamples(md, 'm.md')
+    expect(x.errors.map((e) => e.line)).toEqual([1, 5, 9, 13, 15])
+    expect(x.errors[1]!.message).toMatch(/needs a reason/)
+  })
+})
+
+describe('expected output', () => {
+  test('--> comments outside strings, in order', () => {
+    const code = 'print(1) --> 1\nprint("-->") --> -->\nlocal s = [[\n--> not this\n]]\n--[[ --> nor this ]]\nprint() -->\n'
+    expect(expectedOutput(code).map((e) => e.text)).toEqual(['1', '-->', ''])
+  })
+
+  test('nginx fragments: http-level directives are hoisted', () => {
+    const c = splitServerConfig('lua_shared_dict d 1m;\ninit_by_lua_block { local t = { "}" } }\nlocation = /t { content_by_lua_block { ngx.say("{") } }\nenv FOO;\n')
+    expect(c.http).toContain('lua_shared_dict d 1m;')
+    expect(c.http).toContain('init_by_lua_block { local t = { "}" } }')
+    expect(c.server).toBe('location = /t { content_by_lua_block { ngx.say("{") } }')
+    expect(c.main).toBe('env FOO;')
+  })
+})
+
+describe('Test::Nginx subset', () => {
+  test('Test::Base trim keeps one final newline; inline values have none', () => {
+    const f = parseTFile('run_tests();\n__DATA__\n=== TEST 1: x\n--- request\n\nGET /t\n\n\n--- response_body\nhello\n\n--- error_code: 404\n', 'x.md:1', 1)
+    expect(f.problems).toEqual([])
+    const b = f.blocks[0]!
+    expect(b.sections.get('request')!.value).toBe('GET /t\n')
+    expect(b.sections.get('response_body')!.value).toBe('hello\n')
+    expect(b.sections.get('error_code')!.value).toBe('404')
+  })
+
+  test('eval subset', () => {
+    expect(perlEval('"a\\n" . "b" x 3')).toBe('a\nbbb')
+    expect(perlEval(`["x", 'y\\n']`)).toEqual(['x', 'y\\n'])
+    expect(perlEval('qr/a$/')).toBeInstanceOf(RegExp)
+    expect(() => perlEval('"$foo"')).toThrow(/interpolation/)
+    expect(() => perlEval('$::HttpConfig')).toThrow(/variables are not supported/)
+    // Perl's $ also matches before a final newline
+    expect(perlRegex('^ok$', '').test('ok\n')).toBe(true)
+    expect(perlRegex('^ok\\z', '').test('ok\n')).toBe(false)
+  })
+
+  test('request building', () => {
+    expect(buildRequest('POST /t\n  hi  \n', 'X-A: 1')).toBe('POST /t HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nX-A: 1\r\nContent-Length: 2\r\n\r\nhi')
+  })
+
+  test('unsupported preamble and sections are errors', () => {
+    const f = parseTFile('our $HttpConfig = qq{x};\nrun_tests();\n__DATA__\n=== T\n--- request\nGET /\n--- user_files\nx\n', 'x.md:1', 1)
+    expect(f.problems.join('\n')).toMatch(/preamble statement not supported.*HttpConfig/)
+    expect(f.problems.join('\n')).toMatch(/user_files.*not supported/)
+  })
+})
+
+describe('running the fixtures', () => {
+  const good = load('good.md').samples
+  for (const s of good) {
+    withTools(`passes: ${s.file}:${s.line} (${s.kind})`, async () => {
+      await runSample(s, tools!)
+    })
+  }
+
+  const broken = load('broken.md').samples
+  const at = (line: number): Sample => {
+    const s = broken.find((x) => x.line === line)
+    if (!s) throw new Error(`no sample at line ${line}`)
+    return s
+  }
+  const cases: [number, RegExp[]][] = [
+    [4, [/line 2: expected "three", got "two"/]],
+    [10, [/luajit exited with 1/, /broken\.md:10\(code\):1: unexpected symbol near '='/]],
+    [19, [/nginx -t failed/, /unknown directive "no_such_directive"/]],
+    [26, [/line 1: expected "expected", got "got"/]],
+    [31, [/GET \/t: status 500, expected 200/, /oops/]],
+    [40, [/block "TEST 1: wrong body"/, /response_body:\n\s+expected "expected\\n"\n\s+got\s+"actual\\n"/]],
+    [57, [/grep_error_log.*not supported by the harness/, /response_body_unlike.*not supported by the harness/]],
+  ]
+  for (const [line, patterns] of cases) {
+    withTools(`fails with file and line: ${FIX}/broken.md:${line}`, async () => {
+      const err = await runSample(at(line), tools!).then(() => null, (e: Error) => e)
+      expect(err, 'the broken sample passed').not.toBeNull()
+      expect(err!.message).toMatch(new RegExp(`^test/examples/fixtures/broken\\.md:${line} `))
+      for (const p of patterns) expect(err!.message).toMatch(p)
+    })
+  }
+})
