@@ -1,0 +1,78 @@
+// <CompareTable>: rendered on the server as a real, accessible <table>.
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
+import { createSSRApp, h, type Component } from 'vue'
+import { renderToString } from 'vue/server-renderer'
+import { compileScript, parse } from 'vue/compiler-sfc'
+
+const ROOT = path.resolve(__dirname, '../..')
+
+/**
+ * The unit project has no Vue plugin, so compile the SFC here (script and
+ * template, client render function) into test/.output and import that; Vitest
+ * still handles the TypeScript and `import.meta.glob` inside it.
+ */
+async function loadSfc(rel: string): Promise<Component> {
+  const file = path.join(ROOT, rel)
+  const { descriptor } = parse(fs.readFileSync(file, 'utf8'), { filename: file })
+  const code = compileScript(descriptor, { id: path.basename(file), inlineTemplate: true }).content
+    // Relative imports and globs become root-relative, which Vite resolves from the project root.
+    .replaceAll(`'../../`, `'/docs/.vitepress/`)
+  const out = path.join(ROOT, 'test/.output/sfc', `${path.basename(file, '.vue')}.compare-test.ts`)
+  fs.mkdirSync(path.dirname(out), { recursive: true })
+  fs.writeFileSync(out, code)
+  return ((await import(/* @vite-ignore */ out)) as { default: Component }).default
+}
+
+const render = (c: Component, props: Record<string, unknown>) => renderToString(createSSRApp({ render: () => h(c, props) }))
+
+describe('<CompareTable>', async () => {
+  const CompareTable = await loadSfc('docs/.vitepress/theme/components/CompareTable.vue')
+  const table = (await import('../../docs/.vitepress/data/tables/profiling-tools')).default
+  const html = await render(CompareTable, { id: 'profiling-tools' })
+
+  it('is a real table with a caption that also names its scroll region', () => {
+    expect(html).toMatch(/<table[\s>]/)
+    expect(html).toContain(`<caption id="compare-table-profiling-tools">${table.caption}</caption>`)
+    expect(html).toMatch(/<div class="scroller" tabindex="0" role="region" aria-labelledby="compare-table-profiling-tools"/)
+  })
+
+  it('has one column header per column, with scope="col"', () => {
+    const heads = [...html.matchAll(/<th scope="col"[^>]*>\s*([^<]*?)\s*<\/th>/g)].map((m) => m[1])
+    expect(heads).toEqual(table.columns.map((c) => c.label))
+  })
+
+  it('heads every row with a th scope="row" and labels every cell', () => {
+    const rowHeads = html.match(/<th scope="row"/g) ?? []
+    expect(rowHeads).toHaveLength(table.rows.length)
+    const cells = html.match(/<t[dh] [^>]*data-label="/g) ?? []
+    expect(cells).toHaveLength(table.rows.length * table.columns.length)
+  })
+
+  it('renders backticks as inline code', () => {
+    expect(html).toContain('<code>sample-bt</code>')
+  })
+
+  it('highlights marked cells and announces the mark to screen readers', () => {
+    const marked = table.rows.flatMap((r) => Object.values(r)).filter((c) => typeof c !== 'string' && c.mark)
+    expect(marked.length).toBeGreaterThan(0)
+    expect((html.match(/class="mark mark-(key|good|bad)/g) ?? []).length).toBe(marked.length)
+    expect(html).toContain('<span class="visually-hidden">（劣）</span>')
+    expect(html).toContain('<span class="visually-hidden">（优）</span>')
+    expect(html).toContain('<span class="visually-hidden">（要点）</span>')
+    // The visible badge is decoration only.
+    expect(html).toMatch(/<span class="badge" aria-hidden="true">[✓✗◆]<\/span>/)
+  })
+
+  it('renders notes and links the sources', () => {
+    expect(html).toContain('class="note"')
+    expect(html).toContain('<a href="https://github.com/openresty/stapxx" target="_blank" rel="noreferrer">')
+  })
+
+  it('throws for an unknown id, naming the ids it has', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    await expect(render(CompareTable, { id: 'no-such-table' })).rejects.toThrow(/no table with that id.*profiling-tools/)
+    warn.mockRestore()
+  })
+})
