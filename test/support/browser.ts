@@ -1,0 +1,36 @@
+// Debian's Chromium for browser tests, driven by playwright-core (no browser
+// download). Outside CI a missing /usr/bin/chromium skips the browser tests
+// with one loud line; under CI=true it is an error.
+import type { Browser } from 'playwright-core'
+import { CHROMIUM_MISSING_HINT, chromiumInstalled, startChromium } from '../../scripts/diagrams/chromium'
+
+export { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/diagrams/chromium'
+
+export const isCI = process.env.CI === 'true' || process.env.CI === '1'
+
+let warned = false
+
+/** True when browser tests must be skipped (no Chromium and not in CI). */
+export function browserUnavailable(): boolean {
+  if (chromiumInstalled()) return false
+  if (isCI) return false // launchChromium() will throw and fail the run
+  if (!warned) {
+    warned = true
+    console.warn(`\n!!!!! SKIPPING BROWSER TESTS: ${CHROMIUM_MISSING_HINT} !!!!!\n`)
+  }
+  return true
+}
+
+/**
+ * A playwright-core Browser on Debian's Chromium, or `undefined` (after a loud
+ * warning) when it is not installed outside CI. Under CI=true a missing
+ * Chromium throws.
+ */
+export async function launchChromium(): Promise<Browser | undefined> {
+  if (!chromiumInstalled()) {
+    if (isCI) throw new Error(`CI=true and ${CHROMIUM_MISSING_HINT}`)
+    browserUnavailable()
+    return undefined
+  }
+  return startChromium()
+}
