@@ -3,7 +3,7 @@ import cjkFriendly from 'markdown-it-cjk-friendly'
 import { nav, sidebar } from './sidebar'
 import { zhSearchTranslations, zhThemeLabels } from './locale'
 import { readSiteEnv } from './site'
-import { localSearchMiniSearch } from './search'
+import { localSearchMiniSearch, renderForSearch } from './search'
 import { fenceLanguagesPlugin } from './plugins/fence-languages'
 import { inlineCodeVPrePlugin } from './plugins/inline-code'
 import { headingPermalink } from './plugins/heading-permalink'
@@ -97,8 +97,9 @@ export default defineConfig({
       provider: 'local',
       options: {
         translations: zhSearchTranslations,
-        // CJK-aware tokenizer and ranking, see docs/.vitepress/search/.
+        // CJK-aware tokenizer and ranking; tables indexed. See docs/.vitepress/search/.
         miniSearch: localSearchMiniSearch,
+        _render: renderForSearch,
       },
     },
   },

@@ -11,6 +11,7 @@ import type { Options, SearchOptions } from 'minisearch'
 import { tokenize } from './tokenize'
 
 export { tokenize }
+export { renderForSearch } from './render'
 
 /** The fields VitePress indexes for each section of a page. */
 export interface SectionDoc {

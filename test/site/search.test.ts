@@ -1,0 +1,177 @@
+// Site search over the real build (test/.output/site, base /openresty-notes/):
+// the index chunk the browser downloads, loaded with the options the browser
+// gets from the site data; then the search box itself in Chromium.
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadBuiltIndex, searchLikeBrowser, type BuiltIndex, type Hit } from '../../scripts/search/built-index'
+import { tokenize } from '../../docs/.vitepress/search/tokenize'
+import { TEST_BASE, TEST_DIST } from '../support/paths'
+import { launchChromium } from '../support/search-browser'
+import { serveStatic } from '../support/search-server'
+import { GOLDEN, type GoldenQuery } from './search-golden'
+
+const TOP = 3
+
+let built: BuiltIndex
+
+beforeAll(() => {
+  built = loadBuiltIndex(TEST_DIST)
+})
+
+/** `/openresty-notes/luajit/ffi#gc64` for page `/luajit/ffi`, section `gc64`. */
+function pageId(page: string): string {
+  return `${TEST_BASE}${page.replace(/^\//, '')}`
+}
+
+function matches(hit: Hit, q: GoldenQuery): boolean {
+  const [page, anchor = ''] = hit.id.split('#')
+  return page === pageId(q.page) && (q.section === undefined || anchor === q.section)
+}
+
+function describeHits(hits: Hit[]): string {
+  if (hits.length === 0) return '  (no results)'
+  return hits
+    .slice(0, 6)
+    .map((h, i) => `  ${i + 1}. ${h.id}  “${[...(h.titles ?? []), h.title].join(' > ')}”  score ${h.score.toFixed(2)}`)
+    .join('\n')
+}
+
+describe('the index the browser loads', () => {
+  it('is built with the CJK tokenizer, and the browser gets the same function', () => {
+    const revived = built.miniSearch?.options?.tokenize
+    expect(typeof revived, 'themeConfig.search.options.miniSearch.options.tokenize missing from the site data').toBe('function')
+    for (const s of ['在共享内存中使用协程', 'ngx.shared.DICT:get_stale()', 'lua-resty-mlcache 与 2 GB', '']) {
+      expect(revived!(s, 'text'), s).toEqual(tokenize(s))
+    }
+    // Bigrams are in the index: the default tokenizer would have whole sentences.
+    const terms = (JSON.parse(built.json) as { index: [string, unknown][] }).index.map(([t]) => t)
+    expect(terms.length).toBeGreaterThan(0)
+    expect(terms.filter((t) => /^\p{sc=Han}{3,}$/u.test(t)), 'CJK terms longer than a bigram').toEqual([])
+  })
+
+  it('queries combine their terms with AND in the browser options', () => {
+    expect(built.options.searchOptions?.combineWith).toBe('AND')
+  })
+
+  it('every result id is a page under the base, with a heading anchor', () => {
+    const ids = Object.values((JSON.parse(built.json) as { documentIds: Record<string, string> }).documentIds)
+    expect(ids.length).toBeGreaterThan(10)
+    for (const id of ids) expect(id, id).toMatch(new RegExp(`^${TEST_BASE}[^#]*#[\\w-]+$`))
+  })
+
+  it('finds a Chinese word only where all of it stands', () => {
+    // Every hit for 火焰图 contains both of its bigrams.
+    for (const hit of searchLikeBrowser(built.index, '火焰图')) {
+      expect(hit.queryTerms.sort(), hit.id).toEqual(['火焰', '焰图'])
+    }
+  })
+
+  it('finds two words that are not adjacent in the text', () => {
+    const hits = searchLikeBrowser(built.index, '协程 cosocket')
+    expect(hits.length, '协程 cosocket: no results').toBeGreaterThan(0)
+    for (const hit of hits) expect(new Set(hit.queryTerms), hit.id).toEqual(new Set(['协程', 'cosocket']))
+  })
+})
+
+describe('golden queries (expected page in the top 3)', () => {
+  it('has at least 40 queries', () => {
+    expect(GOLDEN.length).toBeGreaterThanOrEqual(40)
+  })
+
+  it.each(GOLDEN.map((q) => [q.query, q] as const))('%s', (_query, q) => {
+    const hits = searchLikeBrowser(built.index, q.query)
+    const rank = hits.findIndex((h) => matches(h, q)) + 1
+    const expected = `${pageId(q.page)}${q.section ? `#${q.section}` : ''}`
+    expect(
+      rank >= 1 && rank <= TOP,
+      `query “${q.query}”: expected ${expected} in the top ${TOP}, ` +
+        `${rank ? `found it at rank ${rank}` : 'not in the results'}; got:\n${describeHits(hits)}`,
+    ).toBe(true)
+  })
+})
+
+describe('the search box in Chromium', () => {
+  let browser: Browser | undefined
+  let server: { url: string; close(): Promise<void> } | undefined
+
+  beforeAll(async () => {
+    browser = await launchChromium()
+    if (!browser) return
+    server = await serveStatic(TEST_DIST, TEST_BASE)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  async function openSearch(page: Page, via: 'button' | 'keyboard'): Promise<void> {
+    await page.goto(`${server!.url.replace(/\/+$/, '')}${TEST_BASE}`, { waitUntil: 'networkidle' })
+    if (via === 'button') await page.locator('.VPNavBarSearch button.DocSearch-Button, #local-search button').first().click()
+    else await page.keyboard.press('Control+k')
+    await page.locator('.VPLocalSearchBox input').waitFor({ state: 'visible' })
+  }
+
+  /** Types the query and waits until the result list shows `page` (or times out). */
+  async function resultsFor(page: Page, query: string): Promise<{ href: string; text: string }[]> {
+    const input = page.locator('.VPLocalSearchBox input')
+    await input.fill('')
+    await input.pressSequentially(query, { delay: 20 })
+    // Results are debounced; wait until the list settles for this query.
+    await expect
+      .poll(async () => page.locator('.VPLocalSearchBox .results li, .VPLocalSearchBox .no-results').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0)
+    await page.waitForTimeout(400)
+    return page.locator('.VPLocalSearchBox .results li a').evaluateAll((links) =>
+      links.map((a) => ({ href: a.getAttribute('href') ?? '', text: (a.textContent ?? '').replace(/\s+/g, ' ').trim() })),
+    )
+  }
+
+  const BROWSER_QUERIES = GOLDEN.filter((q) => ['协程', '火焰图', '乱序', 'get_stale', 'table.new 预分配'].includes(q.query))
+
+  it.each(BROWSER_QUERIES.map((q) => [q.query, q] as const))('typing “%s” lists the right page, and choosing it lands there', async (_q, q) => {
+    if (!browser) return
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    try {
+      const page = await ctx.newPage()
+      await openSearch(page, q.query === '协程' ? 'button' : 'keyboard')
+      const results = await resultsFor(page, q.query)
+      const want = pageId(q.page)
+      const rank = results.findIndex((r) => r.href.split('#')[0] === want && (!q.section || r.href.endsWith(`#${q.section}`))) + 1
+      expect(
+        rank >= 1 && rank <= TOP,
+        `browser, query “${q.query}”: expected ${want}${q.section ? `#${q.section}` : ''} in the top ${TOP}; got:\n` +
+          results.slice(0, 6).map((r, i) => `  ${i + 1}. ${r.href}  ${r.text}`).join('\n'),
+      ).toBe(true)
+      const chosen = results[rank - 1]!
+      // Choose it with the keyboard: arrow down to it, then Enter.
+      for (let i = 1; i < rank; i++) await page.keyboard.press('ArrowDown')
+      await page.keyboard.press('Enter')
+      await page.waitForURL((u) => `${u.pathname}${u.hash}` === decodeURI(chosen.href) || `${u.pathname}${u.hash}` === chosen.href)
+      const landed = new URL(page.url())
+      expect(landed.pathname).toBe(want)
+      const hash = decodeURIComponent(landed.hash.slice(1))
+      if (hash) {
+        const target = page.locator(`[id="${hash}"]`)
+        await expect.poll(() => target.count(), { message: `#${hash} is not on ${want}` }).toBe(1)
+      }
+      await expect.poll(() => page.locator('.VPLocalSearchBox').count()).toBe(0)
+    } finally {
+      await ctx.close()
+    }
+  })
+
+  it('a word not on any page shows the empty state, not a wrong page', async () => {
+    if (!browser) return
+    const ctx = await browser.newContext()
+    try {
+      const page = await ctx.newPage()
+      await openSearch(page, 'keyboard')
+      const results = await resultsFor(page, '量子纠缠')
+      expect(results, results.map((r) => r.href).join('\n')).toEqual([])
+      await expect.poll(() => page.locator('.VPLocalSearchBox .no-results').count()).toBe(1)
+    } finally {
+      await ctx.close()
+    }
+  })
+})
