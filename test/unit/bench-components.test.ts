@@ -1,0 +1,100 @@
+// <BenchChart> and <BenchRatio>, rendered on the server from the real data.
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createSSRApp, h, type Component } from 'vue'
+import { renderToString } from 'vue/server-renderer'
+import { compileScript, parse } from 'vue/compiler-sfc'
+import { benchResults, formatRatio, formatValue } from '../../docs/.vitepress/data/bench/index'
+
+const ROOT = path.resolve(__dirname, '../..')
+
+/** The unit project has no Vue plugin: compile the SFC (script + inline template) and import it. */
+async function loadSfc(rel: string): Promise<Component> {
+  const file = path.join(ROOT, rel)
+  const { descriptor } = parse(fs.readFileSync(file, 'utf8'), { filename: file })
+  const code = compileScript(descriptor, { id: path.basename(file), inlineTemplate: true }).content
+    .replaceAll(`'../../`, `'/docs/.vitepress/`)
+  const out = path.join(ROOT, 'test/.output/sfc', `${path.basename(file, '.vue')}.bench-test.ts`)
+  fs.mkdirSync(path.dirname(out), { recursive: true })
+  fs.writeFileSync(out, code)
+  return ((await import(/* @vite-ignore */ out)) as { default: Component }).default
+}
+
+function render(c: Component, props: Record<string, unknown>): Promise<string> {
+  const app = createSSRApp({ render: () => h(c, props) })
+  // Make a throwing component reject the render, as a build should fail.
+  app.config.throwUnhandledErrorInProduction = true
+  app.config.warnHandler = () => {}
+  return renderToString(app)
+}
+
+const decode = (html: string): string => html.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+
+describe('<BenchChart>', async () => {
+  const BenchChart = await loadSfc('docs/.vitepress/theme/components/BenchChart.vue')
+
+  for (const [id, r] of Object.entries(benchResults)) {
+    it(`${id}: one bar per case with the measured median, spread and ratio`, async () => {
+      const html = decode(await render(BenchChart, { id }))
+      const best = r.cases.reduce((a, b) => (b.median < a.median ? b : a))
+      expect(html.match(/<rect /g)).toHaveLength(r.cases.length)
+      for (const c of r.cases) {
+        expect(html).toContain(c.label)
+        expect(html).toContain(`${formatValue(c.median)} ${r.unit}`)
+        expect(html).toContain(`${formatValue(c.min)}–${formatValue(c.max)}`)
+        if (c !== best) expect(html).toContain(`×${formatRatio(c.median / best.median)}`)
+      }
+      // caption: environment and the command to reproduce
+      expect(html).toContain(r.env.luajit)
+      expect(html).toContain(r.env.cpu)
+      expect(html).toContain(`<code>${r.command}</code>`)
+      if (r.env.nginx) expect(html).toContain(r.env.nginx)
+    })
+  }
+
+  it('has an accessible name and description, and a table fallback', async () => {
+    const html = decode(await render(BenchChart, { id: 'cache-read' }))
+    const m = /<svg[^>]*role="img"[^>]*aria-labelledby="([^" ]+) ([^"]+)"/.exec(html)
+    expect(m).not.toBeNull()
+    expect(html).toMatch(new RegExp(`<title id="${m![1]}">反复读取同一个热键`))
+    expect(html).toMatch(new RegExp(`<desc id="${m![2]}">lua-resty-lrucache：中位数`))
+    expect(html).toMatch(/<table>[\s\S]*<th scope="col">中位数<\/th>[\s\S]*<th scope="row">ngx\.shared\.DICT/)
+    // scales with the column: a viewBox and no fixed CSS width
+    expect(html).toMatch(/viewBox="0 0 360 \d+"/)
+  })
+
+  it('bar lengths are proportional to the medians', async () => {
+    const r = benchResults['ffi-vs-capi']!
+    const html = await render(BenchChart, { id: 'ffi-vs-capi' })
+    const widths = [...html.matchAll(/<rect [^>]*width="([\d.]+)"/g)].map((x) => Number(x[1]))
+    const top = Math.max(...r.cases.map((c) => c.max))
+    r.cases.forEach((c, i) => expect(widths[i]).toBeCloseTo(Math.max(2, (c.median / top) * (360 - 118)), 5))
+  })
+
+  it('throws for an unknown id', async () => {
+    await expect(render(BenchChart, { id: 'nope' })).rejects.toThrow(/no benchmark data for id "nope"/)
+  })
+})
+
+describe('<BenchRatio>', async () => {
+  const BenchRatio = await loadSfc('docs/.vitepress/theme/components/BenchRatio.vue')
+
+  it('renders median(slow) / median(fast) with one decimal', async () => {
+    for (const [id, r] of Object.entries(benchResults)) {
+      const [a, b] = r.cases
+      const html = await render(BenchRatio, { id, slow: a!.key, fast: b!.key })
+      expect(html).toMatch(new RegExp(`>${formatRatio(a!.median / b!.median).replace('.', '\\.')}</span>$`))
+    }
+    const r = benchResults['cache-read']!
+    const shdict = r.cases.find((c) => c.key === 'shdict')!
+    const lru = r.cases.find((c) => c.key === 'lrucache')!
+    const html = await render(BenchRatio, { id: 'cache-read', slow: 'shdict', fast: 'lrucache' })
+    expect(html).toContain(`>${(shdict.median / lru.median).toFixed(1)}</span>`)
+  })
+
+  it('throws for an unknown id or case', async () => {
+    await expect(render(BenchRatio, { id: 'nope', slow: 'a', fast: 'b' })).rejects.toThrow(/no benchmark data/)
+    await expect(render(BenchRatio, { id: 'cache-read', slow: 'shdict', fast: 'redis' })).rejects.toThrow(/has no case "redis"/)
+  })
+})
