@@ -182,8 +182,6 @@ export class DiagramRenderer {
       const page = await browser.newPage()
       // Nothing may come from the network: Mermaid is read from node_modules.
       await page.route('**/*', (route) => route.abort())
-      await page.setContent('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body></body></html>')
-      await page.addScriptTag({ path: MERMAID_JS })
       return new DiagramRenderer(browser, page)
     } catch (e) {
       await browser.close()
@@ -195,7 +193,18 @@ export class DiagramRenderer {
     await this.browser.close()
   }
 
+  /**
+   * A blank page with a fresh Mermaid for every render: Mermaid keeps global
+   * counters (e.g. sequence actor ids), so reusing a page would make a file's
+   * bytes depend on what was rendered before it.
+   */
+  private async freshPage(): Promise<void> {
+    await this.page.setContent('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body></body></html>')
+    await this.page.addScriptTag({ path: MERMAID_JS })
+  }
+
   private async renderTheme(src: DiagramSource, theme: ThemeName, checks: FontCheck[]): Promise<RenderedTheme> {
+    await this.freshPage()
     const id = `diagram-${src.name.replace(/[^A-Za-z0-9_-]/g, '-')}`
     const result = await this.page.evaluate(renderInPage, {
       id,
