@@ -94,7 +94,7 @@ export default defineTable({
     {
       aspect: '占用谁的内存',
       shdict: { text: '共享内存区，不归 Lua 垃圾回收管，不占 LuaJIT 堆' },
-      lrucache: { text: '就在 Lua VM 的堆里，受垃圾回收管理，计入 LuaJIT 的内存上限' },
+      lrucache: { text: '就在 Lua VM 的堆里，受垃圾回收管理，也受 LuaJIT 内存上限的约束（未启用 GC64 的旧构建约 2 GB）' },
     },
   ],
   sources: [
