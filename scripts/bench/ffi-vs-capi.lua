@@ -46,6 +46,6 @@ capi(10); local a = sink; viaffi(10); assert(a == sink)
 
 local fns = { capi = capi, ffi = viaffi }
 local fn = assert(fns[mode], "unknown case: " .. tostring(case))
-local iters = engine == "jit" and 20000000 or 2000000
+local iters = engine == "jit" and 5000000 or 1000000
 local ns = bench.measure(fn, iters, runs)
 bench.report(ns)

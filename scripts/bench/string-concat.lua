@@ -40,7 +40,7 @@ local fn = assert(fns[case], "unknown case: " .. tostring(case))
 -- Check both build the same string before timing anything.
 dotdot(1); local a = sink; table_concat(1); assert(a == sink and #a == 6 * n)
 
-local iters = case == "dotdot" and 5 or 200
+local iters = case == "dotdot" and 2 or 100
 local ns = bench.measure(fn, iters, runs)
 for i = 1, #ns do ns[i] = ns[i] / 1e3 end     -- microseconds per string
 bench.report(ns)

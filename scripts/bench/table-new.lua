@@ -33,5 +33,5 @@ end
 local fns = { ["grow"] = grow, ["table-new"] = prealloc }
 local fn = assert(fns[case], "unknown case: " .. tostring(case))
 
-local ns = bench.measure(fn, 200000, runs)
+local ns = bench.measure(fn, 50000, runs)
 bench.report(ns)

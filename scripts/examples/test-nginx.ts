@@ -25,6 +25,9 @@
 //   or array); a string matches as a substring, a qr// as a regex, against the
 //   error-log lines written while serving that request.
 //
+// A sample may also be blocks alone (starting with `===`): they run with the
+// defaults of `use Test::Nginx::Socket 'no_plan'; run_tests();`.
+//
 // Preamble statements understood: use ...; plan ...; repeat_each(N);
 // no_long_string(); no_shuffle(); no_root_location(); log_level('level');
 // master_on(); master_off(); workers(N); run_tests(); plus comments.
@@ -95,13 +98,18 @@ const PREAMBLE: [RegExp, (m: RegExpExecArray, f: TFile) => void][] = [
 export function parseTFile(text: string, where: string, firstLine: number): TFile {
   const f: TFile = { repeatEach: 1, logLevel: 'debug', rootLocation: true, masterProcess: false, workers: 1, blocks: [], problems: [] }
   const lines = norm(text).split('\n')
-  const dataAt = lines.findIndex((l) => /^__(DATA|END)__\s*$/.test(l))
-  if (dataAt < 0) {
-    f.problems.push(`${where}: no __DATA__ line: a Test::Nginx file has a Perl preamble, then __DATA__, then the blocks`)
+  let dataAt = lines.findIndex((l) => /^__(DATA|END)__\s*$/.test(l))
+  // Blocks alone (what follows __DATA__ in a real file) run as if the file were
+  // `use Test::Nginx::Socket 'no_plan'; run_tests(); __DATA__` + the blocks.
+  const firstText = lines.findIndex((l) => l.trim() !== '')
+  const blocksOnly = dataAt < 0 && firstText >= 0 && /^===/.test(lines[firstText]!)
+  if (blocksOnly) dataAt = firstText - 1
+  if (dataAt < 0 && !blocksOnly) {
+    f.problems.push(`${where}: no __DATA__ line: a Test::Nginx sample is either a whole .t file (Perl preamble, __DATA__, blocks) or blocks alone (starting with ===)`)
     return f
   }
   // Preamble: statements separated by ';', comments dropped.
-  const preamble = lines.slice(0, dataAt).map((l) => l.replace(/(^|\s)#.*$/, '')).join('\n')
+  const preamble = lines.slice(0, Math.max(0, dataAt)).map((l) => l.replace(/(^|\s)#.*$/, '')).join('\n')
   for (const raw of preamble.split(';')) {
     const st = raw.trim()
     if (!st) continue

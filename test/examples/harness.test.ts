@@ -21,7 +21,7 @@ describe('extraction', () => {
   test('good.md has no marker errors and the right kinds', () => {
     const x = load('good.md')
     expect(x.errors).toEqual([])
-    expect(x.samples.map((s) => s.kind)).toEqual(['lua-run', 'lua-run', 'nginx-lua', 'nginx-run', 'lua-check', 'nginx-check', 'fragment', 'test-nginx'])
+    expect(x.samples.map((s) => s.kind)).toEqual(['lua-run', 'lua-run', 'nginx-lua', 'nginx-run', 'lua-check', 'nginx-check', 'fragment', 'test-nginx', 'test-nginx'])
     expect(x.samples[3]!.requests).toEqual([{ method: 'GET', path: '/a' }, { method: 'GET', path: '/b' }])
     expect(x.samples[6]!.reason).toBe('uses a variable defined in the text above')
   })

@@ -35,6 +35,8 @@ export interface BenchEnv {
   os: string
   /** ISO date-time of the run. */
   date: string
+  /** 1-minute load average when the benchmark finished: a busy machine means noisier numbers. */
+  load?: number
 }
 
 export interface BenchResult {
