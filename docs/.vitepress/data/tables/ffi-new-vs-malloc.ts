@@ -23,8 +23,8 @@ export default defineTable({
         note: '不能手动释放；指向它的裸指针不会让它存活',
       },
       malloc: {
-        text: '`ffi.gc` 挂的 finalizer（如 `ffi.C.free`）在指针 cdata 被回收时调用；也可以 `ffi.C.free(ffi.gc(p, nil))` 立即释放',
-        note: '不挂 finalizer 又忘了 free 就是泄漏；手动 free 前不摘 finalizer 就是 double free',
+        text: '`ffi.gc` 挂的终结器（如 `ffi.C.free`）在指针 cdata 被回收时调用；也可以 `ffi.C.free(ffi.gc(p, nil))` 立即释放',
+        note: '不挂终结器又忘了 free 就是泄漏；手动 free 前不摘终结器就是 double free',
       },
     },
     {
@@ -33,7 +33,7 @@ export default defineTable({
       malloc: {
         text: '不计入：GC 只看到一个很小的指针 cdata',
         mark: 'good',
-        note: '反过来，GC 也因此“看不见”这些内存，只靠 finalizer 回收可能很迟',
+        note: '反过来，GC 也因此“看不见”这些内存，只靠终结器回收可能很迟',
       },
     },
     {
@@ -69,7 +69,7 @@ export default defineTable({
         text: '在 GC 堆上分配，可被 JIT 编译；不逃逸的小对象还可能被分配下沉（allocation sinking）完全消除',
         mark: 'good',
       },
-      malloc: { text: '每次一个 C 调用；加上 `ffi.gc` 还要登记 finalizer，回收时再多一次调用' },
+      malloc: { text: '每次一个 C 调用；加上 `ffi.gc` 还要登记终结器，回收时再多一次调用' },
     },
     {
       aspect: '典型用途',
