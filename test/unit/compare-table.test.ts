@@ -34,7 +34,9 @@ describe('<CompareTable>', async () => {
 
   it('is a real table with a caption that also names its scroll region', () => {
     expect(html).toMatch(/<table[\s>]/)
-    expect(html).toContain(`<caption id="compare-table-profiling-tools">${table.caption}</caption>`)
+    expect(html).toContain(`<caption id="compare-table-profiling-tools" class="visually-hidden">${table.caption}</caption>`)
+    // The same text is shown above the scroll region, hidden from assistive technology (no double reading).
+    expect(html).toContain(`<p class="title" aria-hidden="true">${table.caption}</p>`)
     expect(html).toMatch(/<div class="scroller" tabindex="0" role="region" aria-labelledby="compare-table-profiling-tools"/)
   })
 
