@@ -30,16 +30,16 @@ export default defineTable({
       effect: '这个块照常运行，文件中排在它后面的块全部忽略',
     },
     {
-      name: '`--- skip_nginx` / `skip_nginx2` / `skip_openssl` / `skip_eval`',
+      name: '`--- skip_nginx` 等',
       kind: '段',
-      effect: '按 nginx 版本、OpenSSL 版本或一段 Perl 表达式有条件地跳过指定数量的子测试，TAP 里记为 skip',
+      effect: '`skip_nginx`、`skip_nginx2`、`skip_openssl`、`skip_eval`：按 nginx 版本、OpenSSL 版本或一段 Perl 表达式有条件地跳过指定数量的子测试，TAP 里记为 skip',
     },
     {
       name: '`plan tests => …`',
       kind: 'Perl 函数（Test::More）',
       effect: {
         text: '事先声明子测试总数；实际数目不符时整个文件失败',
-        note: '`use … \'no_plan\'` 则不声明',
+        note: '写 use … \'no_plan\' 则不声明',
       },
     },
     {

@@ -17,7 +17,7 @@ export default defineTable({
       match: {
         text: '不做比较；块里没有这一段时沿用上一个块的配置',
         mark: 'key',
-        note: '所以“省略 config”的写法依赖执行顺序，要配合 `no_shuffle()`',
+        note: '所以“省略 config”的写法依赖执行顺序，要配合 no_shuffle()',
       },
       example: '`location = /t { return 200 "ok\\n"; }`',
     },
@@ -38,7 +38,7 @@ export default defineTable({
       what: '要发送的请求：第一行是“方法 [URI [协议版本]]”，其余是请求体',
       match: {
         text: '省略 URI 时为 `/`，省略版本时为 HTTP/1.1；自动加 `Host`、`Connection`、`Content-Length`',
-        note: '计算 `Content-Length` 前会去掉请求体首尾的空白',
+        note: '计算 Content-Length 前会去掉请求体首尾的空白',
       },
       example: '`GET /t?a=1`',
     },
@@ -85,7 +85,7 @@ export default defineTable({
       match: {
         text: '与整个响应体逐字节相等，不是子串匹配；多行写法的值带结尾换行',
         mark: 'key',
-        note: '值用 `eval` 写成 `qr/.../` 时改为正则匹配',
+        note: '值用 eval 写成 qr/.../ 时改为正则匹配',
       },
       example: '`ngx.say("hi")` 对应 `hi` 加换行',
     },
@@ -95,7 +95,7 @@ export default defineTable({
       match: {
         text: '编译成 `qr/模式/s`，不自动锚定：子串命中即通过；`^`、`$` 锚定整个响应体',
         mark: 'key',
-        note: '同时写了 `response_body` 时只检查 `response_body`',
+        note: '同时写了 response_body 时只检查 response_body',
       },
       example: '`--- response_body_like: 404 Not Found`',
     },
@@ -113,7 +113,7 @@ export default defineTable({
       what: '响应头的值用 Perl 正则匹配',
       match: {
         text: '编译成 `qr/^值$/`，两端锚定，必须整值匹配',
-        note: '同一块里写了 `response_headers` 时这一段被忽略',
+        note: '同一块里写了 response_headers 时这一段被忽略',
       },
       example: '`Server: nginx/\\d+\\.\\d+\\.\\d+`',
     },
