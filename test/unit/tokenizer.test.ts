@@ -3,7 +3,15 @@
 import { describe, expect, it } from 'vitest'
 import MiniSearch from 'minisearch'
 import { tokenize } from '../../docs/.vitepress/search/tokenize'
-import { clientLoadOptions, miniSearchOptions, miniSearchSearchOptions, type SectionDoc } from '../../docs/.vitepress/search'
+import {
+  boostDocument,
+  clientLoadOptions,
+  fuzzyTerm,
+  miniSearchOptions,
+  miniSearchSearchOptions,
+  prefixTerm,
+  type SectionDoc,
+} from '../../docs/.vitepress/search'
 
 /** What VitePress does to a function in the site data, and what the browser does back. */
 function revive<T extends (...args: never[]) => unknown>(fn: T): T {
@@ -74,17 +82,21 @@ describe('tokenize', () => {
 
   // autocorrect-enable
   it('keeps API names whole and also emits their parts', () => {
-    expect(tokenize('ngx.shared.DICT')).toEqual(['ngx.shared.dict', 'ngx', 'shared', 'dict'])
+    expect(tokenize('ngx.shared.DICT')).toEqual(['ngx.shared.dict', 'shared.dict', 'ngx', 'shared', 'dict'])
     expect(tokenize('get_stale')).toEqual(['get_stale', 'get', 'stale'])
-    expect(tokenize('lua_shared_dict')).toEqual(['lua_shared_dict', 'lua', 'shared', 'dict'])
-    expect(tokenize('ffi.gc(p, ffi.C.free)')).toEqual(['ffi.gc', 'ffi', 'gc', 'p', 'ffi.c.free', 'ffi', 'free'])
-    expect(tokenize('add_block_preprocessor')).toEqual(['add_block_preprocessor', 'add', 'block', 'preprocessor'])
-    expect(tokenize('--- response_body_like')).toEqual(['response_body_like', 'response', 'body', 'like'])
-    expect(tokenize('Test::Nginx::Socket')).toEqual(['test::nginx::socket', 'test', 'nginx', 'socket'])
+    expect(tokenize('ngx.shared.DICT:get_stale')).toEqual([
+      'ngx.shared.dict:get_stale', 'shared.dict:get_stale', 'dict:get_stale', 'get_stale',
+      'ngx', 'shared', 'dict', 'get', 'stale',
+    ])
+    expect(tokenize('lua_shared_dict')).toEqual(['lua_shared_dict', 'shared_dict', 'lua', 'shared', 'dict'])
+    expect(tokenize('ffi.gc(p, ffi.C.free)')).toEqual(['ffi.gc', 'ffi', 'gc', 'p', 'ffi.c.free', 'c.free', 'ffi', 'free'])
+    expect(tokenize('add_block_preprocessor')).toEqual(['add_block_preprocessor', 'block_preprocessor', 'add', 'block', 'preprocessor'])
+    expect(tokenize('--- response_body_like')).toEqual(['response_body_like', 'body_like', 'response', 'body', 'like'])
+    expect(tokenize('Test::Nginx::Socket')).toEqual(['test::nginx::socket', 'nginx::socket', 'test', 'nginx', 'socket'])
   })
 
   it('keeps module names with dashes whole and by parts', () => {
-    expect(tokenize('lua-resty-core')).toEqual(['lua-resty-core', 'lua', 'resty', 'core'])
+    expect(tokenize('lua-resty-core')).toEqual(['lua-resty-core', 'resty-core', 'lua', 'resty', 'core'])
     expect(tokenize('lua-resty-mlcache')).toContain('mlcache')
   })
 
@@ -97,7 +109,7 @@ describe('tokenize', () => {
   it('understands numbers with units', () => {
     expect(tokenize('2 GB')).toEqual(['2', 'gb', '2gb'])
     expect(tokenize('2GB')).toEqual(['2gb', '2', 'gb'])
-    expect(tokenize('lua_shared_dict cats 10m;')).toEqual(['lua_shared_dict', 'lua', 'shared', 'dict', 'cats', '10m', '10', 'm'])
+    expect(tokenize('lua_shared_dict cats 10m;')).toEqual(['lua_shared_dict', 'shared_dict', 'lua', 'shared', 'dict', 'cats', '10m', '10', 'm'])
     // Not a unit: no joined token.
     expect(tokenize('2 worker')).toEqual(['2', 'worker'])
     // Across a Chinese word there is no unit.
@@ -126,7 +138,31 @@ describe('tokenize', () => {
   })
 
   it('keeps versions whole', () => {
-    expect(tokenize('v0.10.16')).toEqual(['v0.10.16', 'v0', '10', '16'])
+    expect(tokenize('v0.10.16')).toEqual(['v0.10.16', '10.16', 'v0', '10', '16'])
+  })
+})
+
+describe('per-term prefix and fuzzy matching', () => {
+  const flags = (q: string) => {
+    const terms = tokenize(q)
+    return Object.fromEntries(terms.map((t, i) => [t, [prefixTerm(t, i, terms), fuzzyTerm(t, i, terms)]]))
+  }
+
+  it('keeps prefix matching for the identifier being typed and its last piece only', () => {
+    expect(flags('lua-resty-ml')).toEqual({
+      'lua-resty-ml': [true, false],
+      'resty-ml': [true, false],
+      lua: [false, false],
+      resty: [false, false],
+      ml: [true, false],
+    })
+  })
+
+  it('allows one typo in plain words of five letters or more, never in Chinese', () => {
+    expect(fuzzyTerm('coroutine', 0, ['coroutine'])).toBe(1)
+    expect(fuzzyTerm('ngx', 0, ['ngx'])).toBe(false)
+    expect(fuzzyTerm('协程', 0, ['协程'])).toBe(false)
+    expect(fuzzyTerm('get_stale', 0, ['get_stale'])).toBe(false)
   })
 })
 
@@ -141,10 +177,19 @@ describe('serialization into the browser bundle', () => {
       ...Object.entries(miniSearchOptions),
       ...Object.entries(miniSearchSearchOptions),
     ].filter(([, v]) => typeof v === 'function')
-    expect(fns.map(([k]) => k).sort()).toEqual(['boostDocument', 'tokenize'])
-    const boost = revive(miniSearchSearchOptions.boostDocument!)
+    expect(fns.map(([k]) => k).sort()).toEqual(['boostDocument', 'fuzzy', 'prefix', 'tokenize'])
+    const boost = revive(boostDocument)
     for (const id of ['/openresty-notes/references', '/luajit/ffi#references', '/luajit/ffi#gc64', '/references#x', '/']) {
-      expect(boost(id, '', {}), id).toBe(miniSearchSearchOptions.boostDocument!(id, '', {}))
+      expect(boost(id), id).toBe(boostDocument(id))
+    }
+    const prefix = revive(prefixTerm)
+    const fuzzy = revive(fuzzyTerm)
+    for (const q of ['lua-resty-ml', 'ngx.shared.DICT get_stale', '协程 cosocket', 'coroutine', 'luajit 解释器', '']) {
+      const terms = tokenize(q)
+      terms.forEach((t, i) => {
+        expect(prefix(t, i, terms), `prefix ${t} in ${q}`).toBe(prefixTerm(t, i, terms))
+        expect(fuzzy(t, i, terms), `fuzzy ${t} in ${q}`).toBe(fuzzyTerm(t, i, terms))
+      })
     }
   })
 })
@@ -183,6 +228,9 @@ describe('search semantics on a small index', () => {
     expect(ids('get_stale')).toEqual(['/f#both'])
     expect(ids('stale')).toEqual(['/f#both'])
     expect(ids('no_shuffle')).toEqual(['/e#shuffle'])
+    // A query may start in the middle of an identifier, or stop while typing.
+    expect(ids('shared.DICT')).toEqual(['/f#both'])
+    expect(ids('ngx.shared.DI')).toEqual(['/f#both'])
   })
 
   it('ranks the section named after the query first', () => {

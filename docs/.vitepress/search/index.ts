@@ -36,6 +36,38 @@ export function boostDocument(id: string): number {
   return /\/references(?:#|$)|#references$/.test(id) ? 0.4 : 1
 }
 
+/**
+ * Prefix matching, for the word being typed. A query identifier comes with its
+ * pieces (`lua-resty-ml` → `lua-resty-ml`, `resty`, `lua`, `ml`); under AND
+ * the whole term already requires them, so a leading piece (`lua`, `resty`)
+ * needs no prefix walk (the costly part of such a query), while the last
+ * piece (`ml`, still being typed) keeps it.
+ */
+export function prefixTerm(term: string, _i: number, terms: string[]): boolean {
+  for (const other of terms) {
+    if (other.length > term.length && /[._:-]/.test(other)) {
+      const parts = other.split(/[._:-]+/)
+      const at = parts.indexOf(term)
+      if (at !== -1 && at < parts.length - 1) return false
+    }
+  }
+  return true
+}
+
+/**
+ * Typo tolerance (one edit) only for plain Latin words of five letters or more
+ * that are not a piece of an identifier in the same query. A Chinese bigram has
+ * no useful near miss. Fuzzy matching walks the whole index tree, which here
+ * holds thousands of bigrams: VitePress's default (`fuzzy: 0.2`, up to 4 edits
+ * for an 18-letter term) made single queries take tens of milliseconds
+ * (`npm run search:measure`).
+ */
+export function fuzzyTerm(term: string, _i: number, terms: string[]): number | false {
+  if (!/^[a-z]{5,}$/.test(term)) return false
+  for (const other of terms) if (other !== term && /[._:-]/.test(other) && other.indexOf(term) !== -1) return false
+  return 1
+}
+
 /** Options for building the index and loading it in the browser. */
 export const miniSearchOptions: Pick<Options, 'tokenize'> = {
   tokenize,
@@ -48,8 +80,8 @@ export const miniSearchOptions: Pick<Options, 'tokenize'> = {
  */
 export const miniSearchSearchOptions: SearchOptions = {
   combineWith: 'AND',
-  prefix: true,
-  fuzzy: 0.2,
+  prefix: prefixTerm,
+  fuzzy: fuzzyTerm,
   boost: { ...SEARCH_BOOST },
   boostDocument,
 }

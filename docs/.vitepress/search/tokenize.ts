@@ -14,8 +14,9 @@
 //   every bigram of a word with AND is what makes a word match only where it
 //   stands, wherever it stands in a sentence.
 // - Latin/digit runs joined by `.`, `-`, `:`, `_`: the whole identifier
-//   (`ngx.shared.dict`, `lua-resty-core`, `test::nginx`, `get_stale`) and each
-//   part longer than one character (`ngx`, `shared`, `dict`).
+//   (`ngx.shared.dict`, `lua-resty-core`, `test::nginx`, `get_stale`), its
+//   trailing sub-identifiers (`shared.dict`), and each part longer than one
+//   character (`ngx`, `shared`, `dict`).
 // - Numbers with a unit: `10m` also gives `10` and `m`; `2 GB` also gives `2gb`.
 // - HTML entities left in the indexed text (`&lt;`, `&#39;`) are separators.
 export function tokenize(text: string): string[] {
@@ -44,6 +45,14 @@ export function tokenize(text: string): string[] {
     tokens.push(word)
     const parts = word.split(/[._:-]+/)
     if (parts.length > 1) {
+      // Trailing pieces that are identifiers themselves: `shared.dict` and
+      // `dict` of `ngx.shared.dict`, so a query need not start at the front.
+      const tail = /[._:-]+/g
+      let sep: RegExpExecArray | null
+      while ((sep = tail.exec(word)) !== null) {
+        const rest = word.slice(sep.index + sep[0].length)
+        if (/[._:-]/.test(rest)) tokens.push(rest)
+      }
       for (const part of parts) if (Array.from(part).length > 1) tokens.push(part)
     }
     const withUnit = /^([0-9]+(?:\.[0-9]+)?)([a-zμ]+)$/.exec(word)
