@@ -131,6 +131,8 @@ export function mermaidConfig(theme: ThemeName): Record<string, unknown> {
     sequence: {
       useMaxWidth: false,
       boxMargin: 10,
+      actorMargin: 30,
+      width: 130,
       noteMargin: 12,
       messageMargin: 40,
       actorFontFamily: FONT_STACK,

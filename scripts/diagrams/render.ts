@@ -203,7 +203,8 @@ export class DiagramRenderer {
     await this.page.addScriptTag({ path: MERMAID_JS })
   }
 
-  private async renderTheme(src: DiagramSource, theme: ThemeName, checks: FontCheck[]): Promise<RenderedTheme> {
+  /** One colour scheme; `render()` does both. */
+  async renderTheme(src: DiagramSource, theme: ThemeName, checks: FontCheck[]): Promise<RenderedTheme> {
     await this.freshPage()
     const id = `diagram-${src.name.replace(/[^A-Za-z0-9_-]/g, '-')}`
     const result = await this.page.evaluate(renderInPage, {
