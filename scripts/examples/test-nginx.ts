@@ -22,8 +22,9 @@
 //   missing header counts as ""; repeated headers are joined with ", " like
 //   HTTP::Headers); "!Name" asserts that the header is absent.
 // - --- error_log / --- no_error_log: one pattern per line (or an eval'd qr//
-//   or array); a string matches as a substring, a qr// as a regex, against the
-//   error-log lines written while serving that request.
+//   or array, which is a list of patterns, not one per request); a string
+//   matches as a substring, a qr// as a regex, against the error-log lines
+//   written while serving each request (after a 50 ms pause for the log phase).
 //
 // A sample may also be blocks alone (starting with `===`): they run with the
 // defaults of `use Test::Nginx::Socket 'no_plan'; run_tests();`.
@@ -387,14 +388,16 @@ async function runRequest(b: Block, reqText: string, idx: number, needArray: boo
     if (!re.test(res.body)) fails.push(`${tag}: response_body_like: ${q(res.body)} does not match ${re}`)
   }
 
-  const want = sec('error_log')
+  // Not indexed by request: an array here is a list of patterns, all checked
+  // against the log of each request (Socket.pm check_error_log).
+  const want = b.sections.get('error_log')?.value
   if (want !== undefined) {
     for (const p of patterns(want)) {
       const hit = logLines.some((l) => (typeof p === 'string' ? l.includes(p) : p.test(l)))
       if (!hit) fails.push(`${tag}: error_log: pattern ${typeof p === 'string' ? q(p) : p} should match a line in error.log`)
     }
   }
-  const unwanted = sec('no_error_log')
+  const unwanted = b.sections.get('no_error_log')?.value
   if (unwanted !== undefined) {
     for (const p of patterns(unwanted)) {
       const line = logLines.find((l) => (typeof p === 'string' ? l.includes(p) : p.test(l)))

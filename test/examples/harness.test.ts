@@ -122,3 +122,38 @@ describe('running the fixtures', () => {
     })
   }
 })
+
+// Optional cross-check against the real Test::Nginx (Perl): set TEST_NGINX_SRC
+// to a checkout of openresty/test-nginx (with lib/ and inc/). Every .t fixture
+// with a preamble must pass or fail under `prove` exactly as under our harness.
+describe('agrees with the real Test::Nginx', () => {
+  const src = process.env.TEST_NGINX_SRC
+  const enabled = !!src && !!tools && fs.existsSync(path.join(src, 'lib/Test/Nginx/Socket.pm'))
+  const files = ['good.md', 'broken.md'].flatMap((f) => load(f).samples.filter((s) => s.kind === 'test-nginx' && /__DATA__/.test(s.code)))
+  for (const s of files) {
+    ;(enabled ? test : test.skip)(`${s.file}:${s.line}`, async () => {
+      const { spawnSync } = await import('node:child_process')
+      const os = await import('node:os')
+      const { freePort } = await import('../../scripts/examples/nginx.ts')
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'real-tnginx-'))
+      try {
+        fs.mkdirSync(path.join(dir, 't'))
+        fs.writeFileSync(path.join(dir, 't/sample.t'), s.code)
+        const r = spawnSync('prove', [`-I${src}/lib`, `-I${src}/inc`, 't/sample.t'], {
+          cwd: dir, encoding: 'utf8', timeout: 120_000,
+          env: {
+            ...process.env,
+            PATH: `${path.dirname(tools!.nginx)}:${process.env.PATH}`,
+            TEST_NGINX_PORT: String(await freePort()),
+            TEST_NGINX_LOAD_MODULES: '/usr/lib/nginx/modules/ndk_http_module.so /usr/lib/nginx/modules/ngx_http_lua_module.so',
+          },
+        })
+        const realPass = r.status === 0
+        const oursPass = await runSample(s, tools!).then(() => true, () => false)
+        expect(oursPass, `prove says ${realPass ? 'pass' : 'fail'}:\n${r.stdout}${r.stderr}`).toBe(realPass)
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true })
+      }
+    })
+  }
+})
