@@ -9,7 +9,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type MarkdownIt from 'markdown-it'
+import type { MarkdownRenderer } from 'vitepress'
 import type { ComparisonTable, Cell } from '../data/tables/types'
 
 const TABLES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data/tables')
@@ -90,7 +90,11 @@ export async function inlineTables(html: string, load = loadTable): Promise<stri
  * `search.options._render`: VitePress's own rendering (skip pages with
  * `search: false` in the frontmatter), plus the comparison tables.
  */
-export async function renderForSearch(src: string, env: { frontmatter?: Record<string, unknown> }, md: MarkdownIt): Promise<string> {
+export async function renderForSearch(
+  src: string,
+  env: { frontmatter?: Record<string, unknown>; [key: string]: unknown },
+  md: MarkdownRenderer,
+): Promise<string> {
   const html = md.render(src, env)
   if (env.frontmatter?.search === false) return ''
   return inlineTables(html)
