@@ -57,7 +57,7 @@ export default defineTable({
       aspect: '原子性与并发',
       shdict: {
         text: '每个方法在共享内存区的锁内执行，跨 worker 原子；`incr`、`add`、`replace` 可做计数器和锁',
-        note: '原子性不跨越两次方法调用：先 `get` 后 `set` 之间可能被别人插队',
+        note: '原子性不跨越两次方法调用：先 get 后 set，中间可能被别的 worker 插队',
       },
       lrucache: {
         text: '同一 worker 内不需要锁（单线程，`get`/`set` 不会让出）；各 worker 的副本之间没有任何一致性保证',
