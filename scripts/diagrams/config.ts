@@ -11,7 +11,7 @@ export const MANIFEST_NAME = 'diagrams.json'
 export const MERMAID_JS = path.join(ROOT, 'node_modules/mermaid/dist/mermaid.min.js')
 
 /** Bump when the post-processing in render.ts changes the SVG it writes. */
-export const RENDERER_VERSION = 3
+export const RENDERER_VERSION = 4
 
 export const MERMAID_VERSION: string = (
   JSON.parse(readFileSync(path.join(ROOT, 'node_modules/mermaid/package.json'), 'utf8')) as { version: string }

@@ -165,6 +165,13 @@ async function renderInPage(args: {
     overflows.push(...measure(check.label))
     style.remove()
   }
+  // Drop icon <symbol>s no <use> points at (sequence diagrams ship ~14 KB of them).
+  for (const sym of Array.from(el.querySelectorAll('symbol'))) {
+    if (el.querySelector(`use[href="#${sym.id}"], use[*|href="#${sym.id}"]`)) continue
+    const defs = sym.parentElement
+    sym.remove()
+    if (defs && defs.tagName === 'defs' && defs.children.length === 0) defs.remove()
+  }
   const out = new XMLSerializer().serializeToString(el)
   host.remove()
   return { svg: out, width, height, overflows }
