@@ -139,7 +139,7 @@ async function runNginx(s: Sample, tools: Tools): Promise<void> {
         const msg = compareLines(expected, actual)
         if (problems.length || msg) {
           const log = errorLines(ngx.output())
-          fail(s, [...problems, msg ?? ''].filter(Boolean).join('\n') + (log ? `\n  error.log:\n${indent(log)}` : ''))
+          fail(s, [...problems, msg ?? ''].filter(Boolean).join('\n') + (log ? `\n  error.log:\n${indent(log)}` : '') + missingDictHint(s, conf))
         }
       } finally {
         await ngx.stop()
@@ -149,6 +149,16 @@ async function runNginx(s: Sample, tools: Tools): Promise<void> {
   } finally {
     removePrefix(prefix)
   }
+}
+
+/** A hint when the sample uses ngx.shared.NAME that no lua_shared_dict declares. */
+function missingDictHint(s: Sample, conf: string): string {
+  const declared = new Set([...conf.matchAll(/\blua_shared_dict\s+(\w+)/g)].map((m) => m[1]))
+  const used = new Set([...s.code.matchAll(/\bngx\.shared(?:\.(\w+)|\[["'](\w+)["']\])/g)].map((m) => m[1] ?? m[2]))
+  const missing = [...used].filter((d) => d && !declared.has(d))
+  if (!missing.length) return ''
+  return `\n  hint: the sample uses ${missing.map((d) => `ngx.shared.${d}`).join(', ')} but declares no ${missing.map((d) => `\`lua_shared_dict ${d} 1m;\``).join(', ')}` +
+    (s.kind === 'nginx-run' ? ' (only run-nginx samples get the default dicts `cache` and `locks`; a run GET sample is a self-contained server config)' : '')
 }
 
 function checkNginx(s: Sample, tools: Tools): void {

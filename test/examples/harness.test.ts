@@ -112,6 +112,7 @@ describe('running the fixtures', () => {
     [31, [/GET \/t: status 500, expected 200/, /oops/]],
     [40, [/block "TEST 1: wrong body"/, /response_body:\n\s+expected "expected\\n"\n\s+got\s+"actual\\n"/]],
     [57, [/grep_error_log.*not supported by the harness/, /response_body_unlike.*not supported by the harness/]],
+    [80, [/GET \/d: status 500/, /hint: the sample uses ngx\.shared\.stats but declares no `lua_shared_dict stats 1m;`/]],
   ]
   for (const [line, patterns] of cases) {
     withTools(`fails with file and line: ${FIX}/broken.md:${line}`, async () => {
