@@ -77,6 +77,8 @@ export default defineConfig({
 
   vite: {
     plugins: [localizeTheme()],
+    // DOCS_HYDRATION_DETAILS=1 makes Vue name the node of a hydration mismatch in production builds.
+    define: { __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: process.env.DOCS_HYDRATION_DETAILS === '1' },
   },
 
   themeConfig: {

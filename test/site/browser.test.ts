@@ -1,0 +1,179 @@
+// End-to-end checks in real Chromium (Debian's, driven by playwright-core)
+// against the built site served on 127.0.0.1 under /openresty-notes/,
+// exactly as GitHub Pages serves a project site.
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { browserUnavailable, launchChromium } from '../support/browser'
+import { ROOT, TEST_BASE, TEST_DIST } from '../support/paths'
+import { chapterPages, sitePages } from '../support/site-pages'
+import { serveStatic } from '../support/static-server'
+
+/** Outside CI, no Chromium: skip with one loud line (see support/browser.ts). */
+const noBrowser = browserUnavailable()
+
+const SHOTS = path.join(ROOT, 'test/.output/screenshots')
+
+let browser: Browser | undefined
+let server: { url: string; close(): Promise<void> } | undefined
+let origin = ''
+
+beforeAll(async () => {
+  if (noBrowser) return
+  browser = await launchChromium()
+  server = await serveStatic(TEST_DIST, TEST_BASE)
+  origin = server.url.replace(/\/+$/, '')
+  fs.mkdirSync(SHOTS, { recursive: true })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+const url = (p: string) => `${origin}${TEST_BASE}${p}`
+
+async function withPage<T>(fn: (page: Page, ctx: BrowserContext) => Promise<T>, options: Parameters<Browser['newContext']>[0] = {}): Promise<T> {
+  const ctx = await browser!.newContext({ viewport: { width: 1280, height: 900 }, ...options })
+  try {
+    return await fn(await ctx.newPage(), ctx)
+  } finally {
+    await ctx.close()
+  }
+}
+
+/** Records console errors, hydration warnings and failed requests while `fn` runs. */
+async function watchProblems(page: Page, fn: () => Promise<void>): Promise<string[]> {
+  const problems: string[] = []
+  const onConsole = (m: ConsoleMessage) => {
+    if (m.type() === 'error' || /hydration/i.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`)
+  }
+  page.on('console', onConsole)
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`))
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`)
+  })
+  await fn()
+  return problems
+}
+
+describe.skipIf(noBrowser)('every page in the browser', () => {
+  it.each(sitePages.map((p) => [p.path || '(home)', p]))('%s loads cleanly and fits a 375 px screen', async (_name, sitePage) => {
+    await withPage(async (page) => {
+      const problems = await watchProblems(page, async () => {
+        await page.goto(url(sitePage.path), { waitUntil: 'networkidle' })
+      })
+      expect(problems, problems.join('\n')).toEqual([])
+      expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
+      await page.setViewportSize({ width: 375, height: 800 })
+      await page.waitForTimeout(100)
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      expect(overflow, `${sitePage.path}: page scrolls horizontally at 375 px by ${overflow}px`).toBeLessThanOrEqual(0)
+    })
+  })
+})
+
+describe.skipIf(noBrowser)('navigation', () => {
+  it('follows the sidebar, next-page link and an outline anchor client-side', async () => {
+    await withPage(async (page) => {
+      await page.goto(url('luajit/'), { waitUntil: 'networkidle' })
+      await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1))
+
+      await page.locator('.VPSidebar a[href$="/luajit/ffi"]').first().click()
+      await page.waitForURL(/\/luajit\/ffi$/)
+      await expect.poll(() => page.locator('.vp-doc h1').first().textContent()).toContain('FFI')
+
+      const next = page.locator('.pager-link.next')
+      const nextHref = await next.getAttribute('href')
+      expect(nextHref).toBeTruthy()
+      await next.click()
+      await page.waitForURL((u) => u.pathname === nextHref)
+
+      const outlineLink = page.locator('.VPDocAsideOutline a.outline-link').nth(1)
+      const hash = (await outlineLink.getAttribute('href'))!
+      await outlineLink.click()
+      await page.waitForURL((u) => u.hash === hash)
+      const target = page.locator(`[id="${decodeURIComponent(hash.slice(1))}"]`)
+      await expect.poll(() => target.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight)).toBe(true)
+
+      // Still the same document: every step was client-side navigation.
+      expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(1)
+    })
+  })
+
+  it('shows the 404 page in Chinese', async () => {
+    await withPage(async (page) => {
+      const response = await page.goto(url('no-such-page'), { waitUntil: 'networkidle' })
+      expect(response?.status()).toBe(404)
+      await expect.poll(() => page.locator('.NotFound').innerText()).toContain('页面不存在')
+      expect(await page.locator('.NotFound a').innerText()).toContain('返回首页')
+    })
+  })
+})
+
+describe.skipIf(noBrowser)('dark mode', () => {
+  it.each(['luajit/', 'luajit/nil-values', 'performance/mlcache', 'performance/flame-graph'])('%s stays legible after toggling', async (p) => {
+    await withPage(async (page) => {
+      await page.goto(url(p), { waitUntil: 'networkidle' })
+      await page.screenshot({ path: path.join(SHOTS, `${p.replace(/\W+/g, '_')}light.png`), fullPage: true })
+      await page.locator('.VPNavBarAppearance button, .VPSwitchAppearance').first().click()
+      await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true)
+      await page.screenshot({ path: path.join(SHOTS, `${p.replace(/\W+/g, '_')}dark.png`), fullPage: true })
+      // Table text must contrast with its background in the dark theme.
+      const table = page.locator('.vp-doc table').first()
+      if (await table.count()) {
+        const [fg, bg] = await table.locator('td').first().evaluate((td) => {
+          const s = getComputedStyle(td)
+          let el: Element | null = td
+          let bgc = 'rgba(0, 0, 0, 0)'
+          while (el && /rgba\(0, 0, 0, 0\)|transparent/.test(bgc)) {
+            bgc = getComputedStyle(el).backgroundColor
+            el = el.parentElement
+          }
+          return [s.color, bgc]
+        })
+        expect(contrast(fg, bg), `${p}: table text ${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5)
+      }
+    })
+  })
+})
+
+describe.skipIf(noBrowser)('without JavaScript', () => {
+  it.each(chapterPages.map((p) => [p.path, p]))('%s still has its text, tables and diagrams', async (_n, sitePage) => {
+    const source = fs.readFileSync(path.join(ROOT, 'docs', sitePage.source), 'utf8')
+    await withPage(
+      async (page) => {
+        await page.goto(url(sitePage.path), { waitUntil: 'load' })
+        const h1 = await page.locator('.vp-doc h1').first().innerText()
+        expect(h1.trim().length).toBeGreaterThan(0)
+        const text = await page.locator('.vp-doc').innerText()
+        expect(text.length, `${sitePage.path}: too little text without JavaScript`).toBeGreaterThan(200)
+        const tables = (source.match(/<CompareTable /g) ?? []).length
+        expect(await page.locator('.vp-doc table').count()).toBeGreaterThanOrEqual(tables)
+        const diagrams = (source.match(/<Diagram /g) ?? []).length
+        if (diagrams) {
+          const visible = await page.locator('.vp-doc figure img, .vp-doc figure svg').evaluateAll((els) =>
+            els.filter((e) => e.getBoundingClientRect().width > 0).length,
+          )
+          expect(visible, `${sitePage.path}: diagrams not visible without JavaScript`).toBeGreaterThanOrEqual(diagrams)
+        }
+      },
+      { javaScriptEnabled: false },
+    )
+  })
+})
+
+/** WCAG contrast ratio of two CSS rgb()/rgba() colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => {
+      const x = Number(v) / 255
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4
+    })
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!
+  }
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x)
+  return (hi! + 0.05) / (lo! + 0.05)
+}

@@ -1,0 +1,82 @@
+// Performance budget: what each page makes the browser download, against a
+// plain VitePress page (default theme, local search) measured the same way.
+// A page may load at most 10% more JavaScript than the plain page.
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { browserUnavailable, launchChromium } from '../support/browser'
+import { kib, measurePage, type PageWeight } from '../support/page-weight'
+import { ROOT, TEST_BASE, TEST_DIST } from '../support/paths'
+import { sitePages } from '../support/site-pages'
+import { serveStatic } from '../support/static-server'
+
+/** Outside CI, no Chromium: skip with one loud line (see support/browser.ts). */
+const noBrowser = browserUnavailable()
+
+const JS_BUDGET = 1.1
+const PLAIN_BASE = '/plain/'
+const PLAIN_DIST = path.join(ROOT, 'test/.output/plain')
+const REPORT = path.join(ROOT, 'test/.output/page-weight.md')
+
+let browser: Browser | undefined
+const servers: { close(): Promise<void> }[] = []
+let plain: PageWeight
+const measured: PageWeight[] = []
+let siteOrigin = ''
+
+beforeAll(async () => {
+  if (noBrowser) return
+  browser = await launchChromium()
+  execFileSync('npx', ['vitepress', 'build', 'test/fixtures/plain-vitepress', '--outDir', PLAIN_DIST, '--base', PLAIN_BASE], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  })
+  const plainServer = await serveStatic(PLAIN_DIST, PLAIN_BASE)
+  const site = await serveStatic(TEST_DIST, TEST_BASE)
+  servers.push(plainServer, site)
+  siteOrigin = site.url.replace(/\/+$/, '')
+  const ctx = await browser!.newContext()
+  plain = await measurePage(await ctx.newPage(), `${plainServer.url.replace(/\/+$/, '')}${PLAIN_BASE}page`)
+  await ctx.close()
+})
+
+afterAll(async () => {
+  if (measured.length && plain) {
+    const row = (w: PageWeight, name: string) =>
+      `| ${name} | ${kib(w.js.raw)} | ${kib(w.js.gzip)} | ${w.js.requests} | ${kib(w.css.raw)} | ${kib(w.css.gzip)} | ${w.requests} | ${(w.js.raw / plain.js.raw).toFixed(3)} |`
+    const lines = [
+      '| 页面 | JS | JS gzip | JS 请求 | CSS | CSS gzip | 请求总数 | JS / 基线 |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      row(plain, '基线：plain VitePress 页面'),
+      ...measured.map((w) => row(w, new URL(w.url).pathname)),
+    ]
+    fs.mkdirSync(path.dirname(REPORT), { recursive: true })
+    fs.writeFileSync(REPORT, `${lines.join('\n')}\n`)
+    console.log(`[budget] report written to ${path.relative(ROOT, REPORT)}\n${lines.join('\n')}`)
+  }
+  await browser?.close()
+  for (const s of servers) await s.close()
+})
+
+describe.skipIf(noBrowser)('page weight', () => {
+  it('measures a real baseline', () => {
+    expect(plain.js.raw).toBeGreaterThan(50_000)
+    expect(plain.js.requests).toBeGreaterThan(1)
+  })
+
+  it.each(sitePages.map((p) => [p.path || '(home)', p.path]))('%s loads at most 10%% more JavaScript than plain VitePress', async (_n, p) => {
+    const ctx = await browser!.newContext()
+    try {
+      const w = await measurePage(await ctx.newPage(), `${siteOrigin}${TEST_BASE}${p}`)
+      measured.push(w)
+      const detail = `${p}: ${kib(w.js.raw)} JS (${kib(w.js.gzip)} gzip) vs plain ${kib(plain.js.raw)} (${kib(plain.js.gzip)} gzip)\n${w.scripts.join('\n')}`
+      expect(w.js.raw, detail).toBeLessThanOrEqual(plain.js.raw * JS_BUDGET)
+      expect(w.js.gzip, detail).toBeLessThanOrEqual(plain.js.gzip * JS_BUDGET)
+      expect(w.scripts.some((s) => /mermaid/i.test(s)), `${p} loads a mermaid chunk`).toBe(false)
+    } finally {
+      await ctx.close()
+    }
+  })
+})
