@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import MiniSearch from 'minisearch'
 import { tokenize } from '../../docs/.vitepress/search/tokenize'
+import { installAndFallback, withAndFallback } from '../../docs/.vitepress/search/fallback'
 import {
   boostDocument,
   clientLoadOptions,
@@ -235,5 +236,44 @@ describe('search semantics on a small index', () => {
 
   it('ranks the section named after the query first', () => {
     expect(ids('字典')[0]).toBe('/b#shm')
+  })
+
+  describe('AND fallback', () => {
+    const fallback = withAndFallback(MiniSearch.loadJSON<SectionDoc>(JSON.stringify(index), clientLoadOptions()))
+    const fids = (q: string) => fallback.search(q).map((r) => r.id)
+
+    it('changes nothing when AND finds something', () => {
+      for (const q of ['协程', '火焰图', 'FFI get_stale', '字典 worker']) expect(fids(q), q).toEqual(ids(q))
+    })
+
+    it('falls back to OR across words, each word still whole', () => {
+      expect(ids('协程 量子纠缠')).toEqual([])
+      expect(fids('协程 量子纠缠')).toEqual(['/a#coroutine'])
+      // /c has 火焰图; /d only has 火焰 and 图形: a word stays AND.
+      expect(fids('火焰图 量子')).toEqual(['/c#flame'])
+    })
+
+    it('falls back to at least half of the bigrams of one long word', () => {
+      // 协程调度: 协程 (on /a), 程调, 调度 (nowhere): 1 of 3 is not enough.
+      expect(fids('协程调度')).toEqual([])
+      // 共享内存区: 共享, 享内, 内存 on /b, 存区 nowhere: 3 of 4.
+      expect(ids('共享内存区')).toEqual([])
+      expect(fids('共享内存区')).toEqual(['/b#shm'])
+    })
+
+    it('still finds nothing for a short word that is nowhere', () => {
+      expect(fids('量子')).toEqual([])
+    })
+
+    it('installs on the class once', () => {
+      class Local extends MiniSearch<SectionDoc> {}
+      installAndFallback(Local)
+      installAndFallback(Local)
+      const local = new Local(clientLoadOptions())
+      local.addAll(docs)
+      expect(local.search('协程 量子纠缠').map((r) => r.id)).toEqual(['/a#coroutine'])
+      // The base class is untouched.
+      expect(index.search('协程 量子纠缠')).toEqual([])
+    })
   })
 })
