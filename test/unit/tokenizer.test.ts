@@ -249,14 +249,14 @@ describe('search semantics on a small index', () => {
     it('falls back to OR across words, each word still whole', () => {
       expect(ids('协程 量子纠缠')).toEqual([])
       expect(fids('协程 量子纠缠')).toEqual(['/a#coroutine'])
-      // /c has 火焰图; /d only has 火焰 and 图形: a word stays AND.
+      // Only /c has all of 火焰图 (/d has 火焰 and 图形), and a word stays AND
       expect(fids('火焰图 量子')).toEqual(['/c#flame'])
     })
 
     it('falls back to at least half of the bigrams of one long word', () => {
-      // 协程调度: 协程 (on /a), 程调, 调度 (nowhere): 1 of 3 is not enough.
+      // Of the bigrams of 协程调度 only 协程 is anywhere (on /a), 1 of 3 is not enough
       expect(fids('协程调度')).toEqual([])
-      // 共享内存区: 共享, 享内, 内存 on /b, 存区 nowhere: 3 of 4.
+      // Of the bigrams of 共享内存区, 3 of 4 are on /b
       expect(ids('共享内存区')).toEqual([])
       expect(fids('共享内存区')).toEqual(['/b#shm'])
     })
