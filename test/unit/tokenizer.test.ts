@@ -256,7 +256,7 @@ describe('search semantics on a small index', () => {
     it('falls back to at least half of the bigrams of one long word', () => {
       // Of the bigrams of 协程调度 only 协程 is anywhere (on /a), 1 of 3 is not enough
       expect(fids('协程调度')).toEqual([])
-      // Of the bigrams of 共享内存区, 3 of 4 are on /b
+      // Three of the four bigrams of 共享内存区 are on /b
       expect(ids('共享内存区')).toEqual([])
       expect(fids('共享内存区')).toEqual(['/b#shm'])
     })
