@@ -60,7 +60,7 @@ export default defineTable({
     {
       name: '`no_long_string()` / `no_diff()`',
       kind: 'Perl 函数',
-      effect: '改变字符串不相等时的报错格式：前者改用 Text::Diff 的差异输出，再加后者则只打印原始的 got 与 expected',
+      effect: '改变字符串不相等时的报错格式：前者改为完整打印 got 与 expected，两边都是多行时输出 Text::Diff 差异；再加后者则不输出差异',
     },
     {
       name: '`log_level(\'warn\')`',
