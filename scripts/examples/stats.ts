@@ -40,11 +40,26 @@ export function runShare(t: PageCounts): number {
   return n === 0 ? 1 : t.run / n
 }
 
+/** Counts per chapter: the first folder under docs/ (luajit, test-nginx, performance, …). */
+export function countByChapter(pages: PageCounts[]): PageCounts[] {
+  const groups = new Map<string, PageCounts[]>()
+  for (const p of pages) {
+    const parts = p.file.split('/')
+    const ch = parts.length > 2 ? `${parts[0]}/${parts[1]}/` : p.file
+    groups.set(ch, [...(groups.get(ch) ?? []), p])
+  }
+  return [...groups.entries()].map(([file, ps]) => ({ ...totals(ps), file }))
+}
+
 export function formatReport(pages: PageCounts[]): string {
+  return `${formatTable(pages)}\n\nby chapter:\n${formatTable(countByChapter(pages))}`
+}
+
+function formatTable(pages: PageCounts[]): string {
   const rows = [...pages, totals(pages)]
   const w = Math.max(...rows.map((r) => r.file.length), 4)
   const head = `${'page'.padEnd(w)}  run  check  fragment  unmarked/bad`
   const lines = rows.map((r) => `${r.file.padEnd(w)}  ${String(r.run).padStart(3)}  ${String(r.check).padStart(5)}  ${String(r.fragment).padStart(8)}  ${String(r.errors).padStart(12)}`)
   const t = totals(pages)
-  return [head, ...lines, '', `run share: ${(runShare(t) * 100).toFixed(1)}% of ${t.run + t.check + t.fragment + t.errors} samples`].join('\n')
+  return [head, ...lines, `run share: ${(runShare(t) * 100).toFixed(1)}% of ${t.run + t.check + t.fragment + t.errors} samples`].join('\n')
 }

@@ -16,8 +16,12 @@
 //   then the expected-value sections must be arrays too (get_indexed_value).
 // - --- error_code: status must equal it; without it the status must be 200.
 // - --- response_body: the whole body must equal the value exactly.
-// - --- response_body_like: the body must match qr/$value/s (the value is a
-//   pattern, or a qr// after eval).
+// - --- response_body_like / _unlike: the body must (not) match qr/$value/s
+//   (the value is a pattern; a qr// after eval keeps its own flags).
+// - --- response_headers_like: "Name: pattern" lines, each value must match ^pattern$.
+// - --- grep_error_log / --- grep_error_log_out: the matched texts of the
+//   request's error-log lines, one per line, must equal the expected text.
+// - --- wait: seconds to sleep before reading the error log (default 0.05).
 // - --- response_headers: lines "Name: value" compare the header's value (a
 //   missing header counts as ""; repeated headers are joined with ", " like
 //   HTTP::Headers); "!Name" asserts that the header is absent.
@@ -35,9 +39,8 @@
 //
 // NOT supported (the harness fails with a message naming the section or
 // statement rather than ignoring it): any other section (e.g. raw_request,
-// pipelined_requests, request_eval, response_body_unlike, response_headers_like,
-// grep_error_log, user_files, wait, shutdown_error_log, tcp_listen, udp_*,
-// stap*, ...), Perl variables and heredocs in the preamble or in eval sections,
+// pipelined_requests, request_eval, response_body_eval, user_files,
+// shutdown_error_log, access_log, tcp_listen, udp_*, stap*, init, ...), Perl variables and heredocs in the preamble or in eval sections,
 // filters other than eval/chomp/chop, and TEST_NGINX_* variables other than
 // TEST_NGINX_SERVER_PORT, TEST_NGINX_HTML_DIR and those set in the environment.
 import type { Tools } from './env.ts'
@@ -50,8 +53,8 @@ import fs from 'node:fs'
 
 export const SUPPORTED_SECTIONS = new Set([
   'config', 'http_config', 'main_config', 'request', 'more_headers', 'response_body', 'response_body_like',
-  'response_headers', 'error_code', 'error_log', 'no_error_log', 'timeout', 'log_level',
-  'ONLY', 'SKIP', 'LAST',
+  'response_body_unlike', 'response_headers', 'response_headers_like', 'error_code', 'error_log', 'no_error_log',
+  'grep_error_log', 'grep_error_log_out', 'timeout', 'wait', 'log_level', 'ONLY', 'SKIP', 'LAST',
 ])
 
 export interface Section {
@@ -331,7 +334,7 @@ async function runBlock(b: Block, f: TFile, tools: Tools, where: string): Promis
           for (let idx = 0; idx < requests.length; idx++) {
             const tag = `${name}${requests.length > 1 ? ` request ${idx}` : ''}${f.repeatEach > 1 ? ` (repeat ${rep})` : ''}`
             try {
-              failures.push(...(await runRequest(b, requests[idx]!, idx, needArray, ngx.errorLog, port, timeout, tag)))
+              failures.push(...(await runRequest(b, requests[idx]!, idx, rep, needArray, ngx.errorLog, port, timeout, tag)))
             } catch (e) {
               failures.push(`${tag}: ${(e as Error).message}`)
             }
@@ -347,20 +350,30 @@ async function runBlock(b: Block, f: TFile, tools: Tools, where: string): Promis
   }
 }
 
-async function runRequest(b: Block, reqText: string, idx: number, needArray: boolean, errorLog: string, port: number, timeoutMs: number, tag: string): Promise<string[]> {
+async function runRequest(b: Block, reqText: string, idx: number, rep: number, needArray: boolean, errorLog: string, port: number, timeoutMs: number, tag: string): Promise<string[]> {
   const sec = (n: string): PerlValue | undefined => indexed(b.sections.get(n)?.value, idx, needArray, `${tag} --- ${n}`)
   const fails: string[] = []
   const more = str(sec('more_headers')) ?? ''
   const logStart = fs.existsSync(errorLog) ? fs.statSync(errorLog).size : 0
   const res = await httpRequest(port, buildRequest(reqText, more), timeoutMs)
-  // The log phase runs after the response is sent; give it a moment.
-  if (b.sections.has('error_log') || b.sections.has('no_error_log')) await new Promise((r) => setTimeout(r, 50))
+  // The log phase runs after the response is sent; give it a moment (--- wait: seconds).
+  const wait = Number(str(b.sections.get('wait')?.value) ?? '0') * 1000 || 0
+  if (wait || ['error_log', 'no_error_log', 'grep_error_log'].some((n) => b.sections.has(n))) await new Promise((r) => setTimeout(r, Math.max(wait, 50)))
   const logLines = fs.readFileSync(errorLog).subarray(logStart).toString('utf8').split('\n').filter(Boolean)
 
   const code = sec('error_code')
   const wantCode = code === undefined ? '200' : String(code).trim()
   if (String(res.status) !== wantCode) fails.push(`${tag}: status ${res.status}, expected ${wantCode}${res.status >= 500 ? `\n  error.log:\n${indent(errorLines(logLines.join('\n')))}` : ''}`)
 
+  const hdrsLike = str(sec('response_headers_like'))
+  if (hdrsLike !== undefined && !b.sections.has('response_headers')) {
+    for (const [k, v] of parseHeaders(hdrsLike)) {
+      const actual = headerValue(res, k) ?? ''
+      let re: RegExp
+      try { re = perlRegex(`^${v ?? ''}$`, '') } catch (e) { fails.push(`${tag}: response_headers_like ${k}: ${(e as Error).message}`); continue }
+      if (!re.test(actual)) fails.push(`${tag}: header ${k}: ${q(actual)} does not match ${re}`)
+    }
+  }
   const hdrs = str(sec('response_headers'))
   if (hdrs !== undefined) {
     for (const [k, v] of parseHeaders(hdrs)) {
@@ -376,6 +389,7 @@ async function runRequest(b: Block, reqText: string, idx: number, needArray: boo
 
   const body = sec('response_body')
   const like = sec('response_body_like')
+  const unlike = sec('response_body_unlike')
   if (body !== undefined) {
     if (body instanceof RegExp) {
       if (!body.test(res.body)) fails.push(`${tag}: response_body: ${q(res.body)} does not match ${body}`)
@@ -383,9 +397,13 @@ async function runRequest(b: Block, reqText: string, idx: number, needArray: boo
       const want = String(body).replace(/\$ServerPort\b/g, String(port))
       if (res.body !== want) fails.push(`${tag}: response_body:\n  expected ${q(want)}\n  got      ${q(res.body)}`)
     }
-  } else if (like !== undefined) {
-    const re = like instanceof RegExp ? new RegExp(like.source, like.flags.includes('s') ? like.flags : like.flags + 's') : perlRegex(String(like).replace(/\$ServerPort\b/g, String(port)), 's')
-    if (!re.test(res.body)) fails.push(`${tag}: response_body_like: ${q(res.body)} does not match ${re}`)
+  } else if (like !== undefined || unlike !== undefined) {
+    // qr/$pat/s: a pattern string gets /s; an eval'd qr// keeps its own flags,
+    // since Perl interpolates it as (?^flags:...).
+    const pat = (like ?? unlike)!
+    const re = pat instanceof RegExp ? pat : perlRegex(String(pat).replace(/\$ServerPort\b/g, String(port)), 's')
+    if (like !== undefined && !re.test(res.body)) fails.push(`${tag}: response_body_like: ${q(res.body)} does not match ${re}`)
+    if (like === undefined && re.test(res.body)) fails.push(`${tag}: response_body_unlike: ${q(res.body)} matches ${re}`)
   }
 
   // Not indexed by request: an array here is a list of patterns, all checked
@@ -397,6 +415,25 @@ async function runRequest(b: Block, reqText: string, idx: number, needArray: boo
       if (!hit) fails.push(`${tag}: error_log: pattern ${typeof p === 'string' ? q(p) : p} should match a line in error.log`)
     }
   }
+  // grep_error_log: every match (a substring, or a qr//'s matched text) in
+  // this request's log, one per line, must equal grep_error_log_out; arrays
+  // are indexed by the repeat_each round (Socket.pm check_error_log).
+  const grepV = b.sections.get('grep_error_log')?.value
+  if (grepV !== undefined) {
+    const byRep = <T,>(v: T | T[]): T => (Array.isArray(v) ? v[rep]! : v)
+    const pat = byRep(grepV as PerlValue)
+    const outV = b.sections.get('grep_error_log_out')?.value
+    if (outV === undefined) fails.push(`${tag}: --- grep_error_log needs --- grep_error_log_out`)
+    else {
+      let got = ''
+      for (const l of logLines) {
+        const m = typeof pat === 'string' ? (l.includes(pat) ? [pat] : null) : (pat as RegExp).exec(l)
+        if (m && !m[0]!.includes('\n')) got += m[0]! + '\n'
+      }
+      const exp = byRep(outV)
+      if (exp instanceof RegExp ? !exp.test(got) : got !== String(exp)) fails.push(`${tag}: grep_error_log_out:\n  expected ${exp instanceof RegExp ? String(exp) : q(String(exp))}\n  got      ${q(got)}`)
+    }
+  } else if (b.sections.has('grep_error_log_out')) fails.push(`${tag}: --- grep_error_log_out without --- grep_error_log`)
   const unwanted = b.sections.get('no_error_log')?.value
   if (unwanted !== undefined) {
     for (const p of patterns(unwanted)) {
