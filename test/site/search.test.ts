@@ -9,8 +9,8 @@ import { tokenize } from '../../docs/.vitepress/search/tokenize'
 import { withAndFallback } from '../../docs/.vitepress/search/fallback'
 import type { SectionDoc } from '../../docs/.vitepress/search'
 import { TEST_BASE, TEST_DIST } from '../support/paths'
-import { launchChromium } from '../support/search-browser'
-import { serveStatic } from '../support/search-server'
+import { launchChromium } from '../support/browser'
+import { serveStatic } from '../support/static-server'
 import { GOLDEN, type GoldenQuery } from './search-golden'
 
 const TOP = 3
@@ -121,9 +121,20 @@ describe('the search box in Chromium', () => {
 
   async function openSearch(page: Page, via: 'button' | 'keyboard'): Promise<void> {
     await page.goto(`${server!.url.replace(/\/+$/, '')}${TEST_BASE}`, { waitUntil: 'networkidle' })
-    if (via === 'button') await page.locator('.VPNavBarSearch button.DocSearch-Button, #local-search button').first().click()
-    else await page.keyboard.press('Control+k')
-    await page.locator('.VPLocalSearchBox input').waitFor({ state: 'visible' })
+    const button = page.locator('.VPNavBarSearch button.DocSearch-Button, #local-search button').first()
+    await button.waitFor({ state: 'visible' })
+    const input = page.locator('.VPLocalSearchBox input')
+    // A key press that lands before the app has hydrated does nothing; try again.
+    for (let attempt = 1; ; attempt++) {
+      if (via === 'button') await button.click()
+      else await page.keyboard.press('Control+k')
+      try {
+        await input.waitFor({ state: 'visible', timeout: 10_000 })
+        return
+      } catch (error) {
+        if (attempt === 3) throw error
+      }
+    }
   }
 
   /** Types the query and waits until the result list shows `page` (or times out). */
@@ -131,14 +142,22 @@ describe('the search box in Chromium', () => {
     const input = page.locator('.VPLocalSearchBox input')
     await input.fill('')
     await input.pressSequentially(query, { delay: 20 })
-    // Results are debounced; wait until the list settles for this query.
+    // Results are debounced; wait until the list is the same on two reads in a row.
     await expect
       .poll(async () => page.locator('.VPLocalSearchBox .results li, .VPLocalSearchBox .no-results').count(), { timeout: 10_000 })
       .toBeGreaterThan(0)
-    await page.waitForTimeout(400)
-    return page.locator('.VPLocalSearchBox .results li a').evaluateAll((links) =>
-      links.map((a) => ({ href: a.getAttribute('href') ?? '', text: (a.textContent ?? '').replace(/\s+/g, ' ').trim() })),
-    )
+    const read = () =>
+      page.locator('.VPLocalSearchBox .results li a').evaluateAll((links) =>
+        links.map((a) => ({ href: a.getAttribute('href') ?? '', text: (a.textContent ?? '').replace(/\s+/g, ' ').trim() })),
+      )
+    let previous = ''
+    for (let i = 0; i < 30; i++) {
+      await page.waitForTimeout(300)
+      const now = await read()
+      if (JSON.stringify(now) === previous) return now
+      previous = JSON.stringify(now)
+    }
+    return read()
   }
 
   const BROWSER_QUERIES = GOLDEN.filter((q) => ['协程', '火焰图', '乱序', 'get_stale', 'table.new 预分配'].includes(q.query))
@@ -169,9 +188,29 @@ describe('the search box in Chromium', () => {
       const hash = decodeURIComponent(landed.hash.slice(1))
       if (hash) {
         const target = page.locator(`[id="${hash}"]`)
-        await expect.poll(() => target.count(), { message: `#${hash} is not on ${want}` }).toBe(1)
+        await expect.poll(() => target.count(), { message: `#${hash} is not on ${want}`, timeout: 20_000 }).toBe(1)
       }
-      await expect.poll(() => page.locator('.VPLocalSearchBox').count()).toBe(0)
+      await expect.poll(() => page.locator('.VPLocalSearchBox').count(), { timeout: 10_000 }).toBe(0)
+    } finally {
+      await ctx.close()
+    }
+  })
+
+  it('the page runs the same tokenizer the index was built with', async () => {
+    if (!browser) return
+    const ctx = await browser.newContext()
+    try {
+      const page = await ctx.newPage()
+      await page.goto(`${server!.url.replace(/\/+$/, '')}${TEST_BASE}`, { waitUntil: 'networkidle' })
+      const samples = ['在共享内存中使用协程，读懂火焰图。', 'ngx.shared.DICT:get_stale()', 'lua-resty-mlcache 与 2 GB', '']
+      const inPage = await page.evaluate((texts) => {
+        type Fn = (text: string) => string[]
+        const data = (window as unknown as { __VP_SITE_DATA__: { themeConfig: { search: { options: { miniSearch: { options: { tokenize: Fn } } } } } } })
+          .__VP_SITE_DATA__
+        const fn = data.themeConfig.search.options.miniSearch.options.tokenize
+        return texts.map((t) => fn(t))
+      }, samples)
+      expect(inPage).toEqual(samples.map((t) => tokenize(t)))
     } finally {
       await ctx.close()
     }
@@ -186,7 +225,7 @@ describe('the search box in Chromium', () => {
       await openSearch(page, 'keyboard')
       const results = await resultsFor(page, '量子纠缠')
       expect(results, results.map((r) => r.href).join('\n')).toEqual([])
-      await expect.poll(() => page.locator('.VPLocalSearchBox .no-results').count()).toBe(1)
+      await expect.poll(() => page.locator('.VPLocalSearchBox .no-results').count(), { timeout: 10_000 }).toBe(1)
     } finally {
       await ctx.close()
     }
