@@ -44,11 +44,11 @@ export function indexJsonFromChunk(source: string): string {
 }
 
 /** `window.__VP_SITE_DATA__` from a built page, functions revived as in the browser. */
-export function readSiteData(dist: string, page = 'index.html'): { themeConfig: DefaultTheme.Config } {
+export function readSiteData(dist: string, page = 'index.html'): { base?: string; themeConfig: DefaultTheme.Config } {
   const html = fs.readFileSync(path.join(dist, page), 'utf8')
   const script = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).find((s) => s.includes('__VP_SITE_DATA__'))
   if (!script) throw new Error(`no inline __VP_SITE_DATA__ script in ${page}`)
-  const window: { __VP_SITE_DATA__?: { themeConfig: DefaultTheme.Config } } = {}
+  const window: { __VP_SITE_DATA__?: { base?: string; themeConfig: DefaultTheme.Config } } = {}
   vm.runInNewContext(script, { window })
   if (!window.__VP_SITE_DATA__) throw new Error('__VP_SITE_DATA__ was not set')
   return window.__VP_SITE_DATA__

@@ -14,6 +14,7 @@ import MiniSearch from 'minisearch'
 import { GOLDEN, type GoldenQuery } from '../../test/site/search-golden'
 import type { SectionDoc } from '../../docs/.vitepress/search'
 import { siteSections } from './sections'
+import { loadBuiltIndex, readSiteData } from './built-index'
 import { buildIndex, optionsFor, VARIANTS, type Variant } from './variants'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -213,12 +214,29 @@ async function main(): Promise<void> {
   }
   for (const r of rows) if (r.misses.length) console.log(`\n${r.variant}: not in the top 3: ${r.misses.join(', ')}`)
 
+  // The real index chunks, and whether this script saw the same sections and
+  // terms as VitePress did (a build older than the Markdown will differ).
+  const shipped = buildIndex(VARIANTS.find((v) => v.shipped)!, docs)
+  const strip = (id: string, b: string) => id.slice(b.length)
+  const ours = new Set(docs.map((d) => strip(d.id, siteBase)))
   for (const dist of [path.join(ROOT, 'test/.output/site'), path.join(ROOT, 'docs/.vitepress/dist')]) {
-    const dir = path.join(dist, 'assets/chunks')
-    const asset = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => f.startsWith('@localSearchIndexroot.')) : undefined
-    if (!asset) continue
-    const body = fs.readFileSync(path.join(dir, asset))
-    console.log(`\nbuilt asset ${path.relative(ROOT, path.join(dir, asset))}: ${body.length} bytes raw, ${zlib.gzipSync(body).length} bytes gzip`)
+    if (!fs.existsSync(path.join(dist, 'assets/chunks'))) continue
+    let built: ReturnType<typeof loadBuiltIndex>
+    try {
+      built = loadBuiltIndex(dist)
+    } catch (error) {
+      console.log(`\n${path.relative(ROOT, dist)}: ${(error as Error).message}`)
+      continue
+    }
+    const body = Buffer.from(built.assetSource)
+    const builtBase = readSiteData(dist).base ?? '/'
+    const theirs = new Set(Object.values((JSON.parse(built.json) as { documentIds: Record<string, string> }).documentIds).map((id) => strip(id, builtBase)))
+    const same = ours.size === theirs.size && [...ours].every((id) => theirs.has(id)) && built.index.termCount === shipped.termCount
+    console.log(
+      `\nbuilt asset ${path.relative(ROOT, built.asset)}: ${body.length} bytes raw, ${zlib.gzipSync(body).length} bytes gzip; ` +
+        `${theirs.size} sections, ${built.index.termCount} terms: ` +
+        (same ? 'same sections and terms as this script' : `differs from this script (${ours.size} sections, ${shipped.termCount} terms; rebuild?)`),
+    )
   }
   if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify({ when: new Date().toISOString(), sections: docs.length, golden: GOLDEN.length, rows }, null, 2))
 }
