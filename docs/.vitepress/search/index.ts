@@ -44,10 +44,11 @@ export function boostDocument(id: string): number {
 
 /**
  * Prefix matching, for the word being typed. A query identifier comes with its
- * pieces (`lua-resty-ml` → `lua-resty-ml`, `resty`, `lua`, `ml`); under AND
- * the whole term already requires them, so a leading piece (`lua`, `resty`)
- * needs no prefix walk (the costly part of such a query), while the last
- * piece (`ml`, still being typed) keeps it.
+ * pieces (`lua-resty-ml` gives `lua-resty-ml`, `resty-ml`, `lua`, `resty`,
+ * `ml`); under AND the whole term already requires them, so a leading piece
+ * (`lua`, `resty`) needs no prefix walk (the costly part of such a query),
+ * while the last piece (`ml`, still being typed) and the trailing
+ * sub-identifiers keep it.
  */
 export function prefixTerm(term: string, _i: number, terms: string[]): boolean {
   for (const other of terms) {
