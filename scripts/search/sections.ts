@@ -49,7 +49,7 @@ export async function siteSections(root: string): Promise<{ base: string; docs: 
       .join(config.site.base, rel)
       .replace(/(^|\/)index\.md$/, '$1')
       .replace(/\.md$/, config.cleanUrls ? '' : '.html')
-    const env = { path: file, relativePath: page, cleanUrls: config.cleanUrls }
+    const env = { path: file, relativePath: page, cleanUrls: config.cleanUrls ?? false }
     const html = await renderForSearch(fs.readFileSync(file, 'utf8'), env, md)
     for (const s of splitSections(html)) {
       docs.push({ id: s.anchor ? `${fileId}#${s.anchor}` : fileId, title: s.titles.at(-1)!, titles: s.titles.slice(0, -1), text: s.text })

@@ -9,7 +9,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { MarkdownRenderer } from 'vitepress'
+import type { MarkdownEnv } from 'vitepress'
 import type { ComparisonTable, Cell } from '../data/tables/types'
 
 const TABLES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data/tables')
@@ -92,8 +92,9 @@ export async function inlineTables(html: string, load = loadTable): Promise<stri
  */
 export async function renderForSearch(
   src: string,
-  env: { frontmatter?: Record<string, unknown>; [key: string]: unknown },
-  md: MarkdownRenderer,
+  env: MarkdownEnv,
+  // Only `render` is used; VitePress's own and @types/markdown-it's types differ.
+  md: { render(src: string, env?: MarkdownEnv): string },
 ): Promise<string> {
   const html = md.render(src, env)
   if (env.frontmatter?.search === false) return ''
