@@ -1,9 +1,13 @@
 // The search tokenizer: what it emits, and that the copy VitePress serializes
 // into the browser bundle behaves exactly like the original.
+import fs from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import MiniSearch from 'minisearch'
 import { tokenize } from '../../docs/.vitepress/search/tokenize'
 import { installAndFallback, withAndFallback } from '../../docs/.vitepress/search/fallback'
+import { inlineTables, loadTable, tableText } from '../../docs/.vitepress/search/render'
+import type { ComparisonTable } from '../../docs/.vitepress/data/tables/types'
 import {
   boostDocument,
   clientLoadOptions,
@@ -275,5 +279,41 @@ describe('search semantics on a small index', () => {
       // The base class is untouched.
       expect(index.search('协程 量子纠缠')).toEqual([])
     })
+  })
+})
+
+describe('comparison tables in the index (search renderer)', () => {
+  const table: ComparisonTable = {
+    id: 'demo',
+    caption: '段一览',
+    columns: [
+      { key: 'name', label: '段' },
+      { key: 'what', label: '作用' },
+    ],
+    rowHeader: 'name',
+    rows: [{ name: '`response_body_like`', what: { text: '用正则匹配 <body>', note: '不锚定', mark: 'key' } }],
+  }
+
+  it('turns a table into caption and "label：cell" lines', () => {
+    expect(tableText(table)).toBe('段一览\n段：response_body_like；作用：用正则匹配 <body>（不锚定）')
+  })
+
+  it('puts the table text after the component tag, escaped', async () => {
+    const html = '<h2 id="x">x <a class="header-anchor" href="#x">#</a></h2>\n<CompareTable id="demo" />\n<p>后文</p>'
+    const out = await inlineTables(html, async (id) => (id === 'demo' ? table : undefined))
+    expect(out).toContain('<CompareTable id="demo" /><div>段一览<br>\n段：response_body_like；作用：用正则匹配 &lt;body&gt;（不锚定）</div>')
+    expect(out).toContain('<p>后文</p>')
+    // Unknown tables stay as they are.
+    expect(await inlineTables('<CompareTable id="nope" />', async () => undefined)).toBe('<CompareTable id="nope" />')
+  })
+
+  it('loads the real table files (TypeScript) through esbuild', async () => {
+    const dir = path.resolve(__dirname, '../../docs/.vitepress/data/tables')
+    const ids = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'types.ts').map((f) => f.slice(0, -3))
+    for (const id of ids) {
+      const loaded = await loadTable(id)
+      expect(loaded?.id, `${id}.ts`).toBe(id)
+      expect(tableText(loaded!).length).toBeGreaterThan(loaded!.caption.length)
+    }
   })
 })
