@@ -5,10 +5,11 @@ import MiniSearch from 'minisearch'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadBuiltIndex, searchLikeBrowser, type BuiltIndex, type Hit } from '../../scripts/search/built-index'
+import { siteSections } from '../../scripts/search/sections'
 import { tokenize } from '../../docs/.vitepress/search/tokenize'
 import { withAndFallback } from '../../docs/.vitepress/search/fallback'
 import type { SectionDoc } from '../../docs/.vitepress/search'
-import { TEST_BASE, TEST_DIST } from '../support/paths'
+import { DOCS, TEST_BASE, TEST_DIST } from '../support/paths'
 import { launchChromium } from '../support/browser'
 import { serveStatic } from '../support/static-server'
 import { GOLDEN, type GoldenQuery } from './search-golden'
@@ -73,6 +74,32 @@ describe('the index the browser loads', () => {
     const hits = searchLikeBrowser(built.index, '协程 cosocket')
     expect(hits.length, '协程 cosocket: no results').toBeGreaterThan(0)
     for (const hit of hits) expect(new Set(hit.queryTerms), hit.id).toEqual(new Set(['协程', 'cosocket']))
+  })
+})
+
+describe('every section that contains a Chinese query, and only those', () => {
+  it('matches a literal search of the indexed text for each Chinese golden query', async () => {
+    // The same section texts VitePress indexed (scripts/search/sections.ts
+    // re-creates them; search:measure checks it against the built chunk).
+    const { base, docs } = await siteSections(DOCS)
+    const builtIds = new Set(Object.values((JSON.parse(built.json) as { documentIds: Record<string, string> }).documentIds))
+    const sections = docs
+      .map((d) => ({ ...d, id: `${TEST_BASE}${d.id.slice(base.length)}` }))
+      .filter((d) => builtIds.has(d.id))
+    expect(sections.length, 'no section of the sources is in the built index (stale build?)').toBeGreaterThan(builtIds.size * 0.9)
+    const norm = (t: string) => t.normalize('NFKC').toLowerCase()
+    const problems: string[] = []
+    // Only unbroken Chinese runs: `短、平、快` is three words, not a phrase.
+    for (const q of GOLDEN.filter((g) => /^\p{sc=Han}+$/u.test(g.query))) {
+      const needle = norm(q.query)
+      const truth = new Set(sections.filter((d) => norm([d.title, ...d.titles, d.text ?? ''].join('\n')).includes(needle)).map((d) => d.id))
+      const found = new Set(built.index.search(q.query).map((r) => r.id))
+      const missed = [...truth].filter((id) => !found.has(id))
+      const extra = [...found].filter((id) => !truth.has(id))
+      if (missed.length) problems.push(`${q.query}: not found in ${missed.join(', ')}`)
+      if (extra.length) problems.push(`${q.query}: listed without the word: ${extra.join(', ')}`)
+    }
+    expect(problems, problems.join('\n')).toEqual([])
   })
 })
 
