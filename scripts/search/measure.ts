@@ -138,6 +138,35 @@ async function timeInBrowser(json: string, v: Variant): Promise<number[] | undef
   }
 }
 
+/**
+ * Why not Intl.Segmenter: the index is cut in Node and queries in the reader's
+ * browser, with different ICU data (and Firefox/Safari have their own). Counts
+ * the site's Chinese runs that Node and Chromium segment differently.
+ */
+async function compareSegmenters(docs: SectionDoc[]): Promise<void> {
+  const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+  if (!fs.existsSync(chromiumPath)) return
+  const runs = [...new Set(docs.flatMap((d) => `${d.title}\n${d.text ?? ''}`.match(/\p{sc=Han}+/gu) ?? []))]
+  const seg = new Intl.Segmenter('zh', { granularity: 'word' })
+  const inNode = runs.map((r) => [...seg.segment(r)].map((x) => x.segment).join('|'))
+  const { chromium } = await import('playwright-core')
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu'] })
+  try {
+    const page = await browser.newPage()
+    const inChromium = await page.evaluate((texts) => {
+      const s = new Intl.Segmenter('zh', { granularity: 'word' })
+      return texts.map((r) => [...s.segment(r)].map((x) => x.segment).join('|'))
+    }, runs)
+    const differ = runs.filter((_r, i) => inNode[i] !== inChromium[i])
+    console.log(
+      `\nIntl.Segmenter("zh"): ${differ.length} of ${runs.length} Chinese runs of the site are cut differently in Chromium ${browser.version()} than in Node ${process.version} (ICU ${process.versions.icu})` +
+        (differ.length ? `, e.g. ${differ.slice(0, 2).map((r) => `${inNode[runs.indexOf(r)]} / ${inChromium[runs.indexOf(r)]}`).join('; ')}` : ''),
+    )
+  } finally {
+    await browser.close()
+  }
+}
+
 async function main(): Promise<void> {
   const t0 = Date.now()
   const { base: siteBase, docs } = await siteSections(path.join(ROOT, 'docs'))
@@ -213,6 +242,8 @@ async function main(): Promise<void> {
     )
   }
   for (const r of rows) if (r.misses.length) console.log(`\n${r.variant}: not in the top 3: ${r.misses.join(', ')}`)
+
+  if (wantBrowser) await compareSegmenters(docs)
 
   // The real index chunks, and whether this script saw the same sections and
   // terms as VitePress did (a build older than the Markdown will differ).
