@@ -47,7 +47,7 @@ export const zhSearchTranslations = {
 
 /**
  * Strings the default theme hard-codes in its templates (no config option).
- * `localizeTheme()` rewrites them in the theme's source; each must match once
+ * `patchTheme()` (plugins/patch-theme.ts) rewrites them in the theme's source; each must match once
  * or the build fails, so a VitePress upgrade that moves them is noticed.
  */
 export const hardCodedLabels: { file: string; from: string; to: string }[] = [

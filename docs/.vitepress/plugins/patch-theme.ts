@@ -1,0 +1,61 @@
+// Rewrites a few spots of the default theme's .vue sources: English strings it
+// hard-codes (see locale.ts) and accessibility faults axe-core reports. Runs as
+// a Vite transform, so the server render and the client agree (no hydration
+// mismatch). Each patch must match, or the build fails: a VitePress upgrade
+// that moves the code is noticed instead of silently undoing the fix.
+import type { Plugin } from 'vite'
+import { hardCodedLabels } from '../locale'
+
+export interface ThemePatch {
+  /** File name under vitepress/dist/client/theme-default/. */
+  file: string
+  from: string
+  to: string
+}
+
+/**
+ * A collapsible sidebar group without a link is itself a role="button"; its
+ * caret is a second, nested button (axe: nested-interactive). Keep the caret
+ * interactive only when the group heading is a link, and tell assistive
+ * technology whether the group is open.
+ */
+export const accessibilityPatches: ThemePatch[] = [
+  {
+    file: 'VPSidebarItem.vue',
+    from: ':role="itemRole"',
+    to: ':role="itemRole" :aria-expanded="item.items && collapsible ? !collapsed : undefined"',
+  },
+  {
+    file: 'VPSidebarItem.vue',
+    from: 'role="button"\n        aria-label="展开或收起本节"',
+    to: ':role="item.link ? \'button\' : undefined"\n        :aria-label="item.link ? \'展开或收起本节\' : undefined"\n        :aria-hidden="item.link ? undefined : \'true\'"',
+  },
+  {
+    file: 'VPSidebarItem.vue',
+    from: '@keydown.enter="onCaretClick"\n        tabindex="0"',
+    to: '@keydown.enter="onCaretClick"\n        :tabindex="item.link ? 0 : undefined"',
+  },
+]
+
+/** Applies the patches in order; labels first, since the a11y patches see the translated text. */
+export const themePatches: ThemePatch[] = [...hardCodedLabels, ...accessibilityPatches]
+
+export function patchTheme(patches: ThemePatch[] = themePatches): Plugin {
+  return {
+    name: 'openresty-notes:patch-theme',
+    enforce: 'pre',
+    transform(code, id) {
+      // Only the whole .vue file; its ?vue&type=… parts are derived from it.
+      if (id.includes('?') || !id.includes('/vitepress/dist/client/theme-default/')) return
+      let out = code
+      for (const patch of patches) {
+        if (!id.endsWith(`/${patch.file}`)) continue
+        if (!out.includes(patch.from)) {
+          this.error(`patch-theme: ${JSON.stringify(patch.from)} is no longer in ${patch.file}; update docs/.vitepress/plugins/patch-theme.ts or locale.ts`)
+        }
+        out = out.split(patch.from).join(patch.to)
+      }
+      return out === code ? undefined : { code: out, map: null }
+    },
+  }
+}
