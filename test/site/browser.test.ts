@@ -177,3 +177,55 @@ function contrast(a: string, b: string): number {
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x)
   return (hi! + 0.05) / (lo! + 0.05)
 }
+
+describe.skipIf(noBrowser)('flame graph', () => {
+  it('shows a frame on hover, zooms on click and on Enter, and resets', async () => {
+    await withPage(async (page) => {
+      await page.goto(url('performance/flame-graph'), { waitUntil: 'networkidle' })
+      const graph = page.locator('.flame-graph').first()
+      // An async component: wait until it has hydrated.
+      await graph.scrollIntoViewIfNeeded()
+      await graph.and(page.locator('[data-ready]')).waitFor()
+      const detail = graph.locator('.detail')
+      const idle = await detail.innerText()
+
+      // A frame narrower than the chart, so zooming visibly widens it.
+      const frames = graph.locator('g.frame')
+      expect(await frames.count()).toBeGreaterThan(5)
+      const index = await frames.evaluateAll((gs) => {
+        const full = gs[0]!.querySelector('rect')!.getBoundingClientRect().width
+        return gs.findIndex((g) => {
+          const w = g.querySelector('rect')!.getBoundingClientRect().width
+          return w > full * 0.1 && w < full * 0.6
+        })
+      })
+      expect(index).toBeGreaterThan(0)
+      const target = frames.nth(index)
+      const name = (await target.getAttribute('aria-label'))!
+      await target.hover()
+      await expect.poll(() => detail.innerText()).toBe(name)
+      expect(name).not.toBe(idle)
+      expect(name).toMatch(/%/)
+
+      const widthOf = (g: typeof target) => g.locator('rect').evaluate((r) => r.getBoundingClientRect().width)
+      const chartWidth = await graph.locator('svg.chart').evaluate((s) => s.getBoundingClientRect().width)
+      const before = await widthOf(target)
+      await target.click()
+      const zoomed = graph.locator('g.frame.zoomed')
+      await expect.poll(() => zoomed.count()).toBe(1)
+      await expect.poll(() => widthOf(zoomed)).toBeGreaterThan(Math.max(before, chartWidth * 0.9))
+      expect(await graph.locator('button.reset').isEnabled()).toBe(true)
+
+      await graph.locator('button.reset').click()
+      await expect.poll(() => graph.locator('g.frame.zoomed').count()).toBe(0)
+
+      // Keyboard: the graph is one Tab stop; Enter zooms the focused frame, Escape resets.
+      await graph.locator('g.frame[tabindex="0"]').focus()
+      await page.keyboard.press('ArrowUp')
+      await page.keyboard.press('Enter')
+      await expect.poll(() => graph.locator('g.frame.zoomed').count()).toBe(1)
+      await page.keyboard.press('Escape')
+      await expect.poll(() => graph.locator('g.frame.zoomed').count()).toBe(0)
+    })
+  })
+})

@@ -44,6 +44,12 @@ export async function measurePage(page: Page, url: string): Promise<PageWeight> 
   }
   page.on('response', onResponse)
   await page.goto(url, { waitUntil: 'networkidle' })
+  // Components hydrate after the page's own scripts ran, which can be later
+  // than "networkidle": wait until a whole second passes with no new request.
+  for (let seen = -1, i = 0; seen !== weight.requests && i < 15; i++) {
+    seen = weight.requests
+    await page.waitForTimeout(1000)
+  }
   await Promise.all(pending)
   page.off('response', onResponse)
   return weight

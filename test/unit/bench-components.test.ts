@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { createSSRApp, h, type Component } from 'vue'
 import { renderToString } from 'vue/server-renderer'
 import { compileScript, parse } from 'vue/compiler-sfc'
-import { benchResults, formatRatio, formatValue } from '../../docs/.vitepress/data/bench/index'
+import { benchResults } from '../../docs/.vitepress/data/bench/all'
+import { formatRatio, formatValue, loadBench } from '../../docs/.vitepress/data/bench/index'
 
 const ROOT = path.resolve(__dirname, '../..')
 
@@ -21,8 +22,10 @@ async function loadSfc(rel: string): Promise<Component> {
   return ((await import(/* @vite-ignore */ out)) as { default: Component }).default
 }
 
+/** Renders a view with the result for `props.id`, as theme/keyed.ts does on a page. */
 function render(c: Component, props: Record<string, unknown>): Promise<string> {
-  const app = createSSRApp({ render: () => h(c, props) })
+  const result = benchResults[props.id as string]
+  const app = createSSRApp({ render: () => h(c, { ...props, result }) })
   // Make a throwing component reject the render, as a build should fail.
   app.config.throwUnhandledErrorInProduction = true
   app.config.warnHandler = () => {}
@@ -74,7 +77,8 @@ describe('<BenchChart>', async () => {
   })
 
   it('throws for an unknown id', async () => {
-    await expect(render(BenchChart, { id: 'nope' })).rejects.toThrow(/no benchmark data for id "nope"/)
+    await expect(loadBench('nope')).rejects.toThrow(/no benchmark data for id "nope"/)
+    expect(await loadBench('cache-read')).toEqual(benchResults['cache-read'])
   })
 })
 
@@ -95,7 +99,7 @@ describe('<BenchRatio>', async () => {
   })
 
   it('throws for an unknown id or case', async () => {
-    await expect(render(BenchRatio, { id: 'nope', slow: 'a', fast: 'b' })).rejects.toThrow(/no benchmark data/)
+    await expect(loadBench('nope')).rejects.toThrow(/no benchmark data/)
     await expect(render(BenchRatio, { id: 'cache-read', slow: 'shdict', fast: 'redis' })).rejects.toThrow(/has no case "redis"/)
   })
 })

@@ -4,7 +4,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { benchProblems, type BenchResult } from '../../docs/.vitepress/data/bench/types'
-import { formatRatio, formatValue, getBench, ratio } from '../../docs/.vitepress/data/bench/index'
+import { getBench } from '../../docs/.vitepress/data/bench/all'
+import { formatRatio, formatValue, ratio } from '../../docs/.vitepress/data/bench/index'
 
 const ROOT = path.resolve(__dirname, '../..')
 const DATA = path.join(ROOT, 'docs/.vitepress/data/bench')

@@ -30,7 +30,7 @@ const render = (c: Component, props: Record<string, unknown>) => renderToString(
 describe('<CompareTable>', async () => {
   const CompareTable = await loadSfc('docs/.vitepress/theme/components/CompareTable.vue')
   const table = (await import('../../docs/.vitepress/data/tables/profiling-tools')).default
-  const html = await render(CompareTable, { id: 'profiling-tools' })
+  const html = await render(CompareTable, { id: 'profiling-tools', table })
 
   it('is a real table with a caption that also names its scroll region', () => {
     expect(html).toMatch(/<table[\s>]/)
@@ -72,9 +72,9 @@ describe('<CompareTable>', async () => {
     expect(html).toContain('<a href="https://github.com/openresty/stapxx" target="_blank" rel="noreferrer">')
   })
 
-  it('throws for an unknown id, naming the ids it has', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    await expect(render(CompareTable, { id: 'no-such-table' })).rejects.toThrow(/no table with that id.*profiling-tools/)
-    warn.mockRestore()
+  it('loads a table by id, and throws for an unknown id naming the ids it has', async () => {
+    const { loadTable } = await import('../../docs/.vitepress/data/tables/index')
+    expect(await loadTable('profiling-tools')).toBe(table)
+    await expect(loadTable('no-such-table')).rejects.toThrow(/no table with that id.*profiling-tools/)
   })
 })

@@ -11,7 +11,7 @@ const TABLES = path.join(DOCS, '.vitepress/data/tables')
 
 const files = fs
   .readdirSync(TABLES)
-  .filter((f) => f.endsWith('.ts') && f !== 'types.ts' && !f.endsWith('.test.ts'))
+  .filter((f) => f.endsWith('.ts') && f !== 'types.ts' && f !== 'index.ts' && !f.endsWith('.test.ts'))
   .sort()
 
 function markdownFiles(dir: string): string[] {

@@ -1,18 +1,19 @@
-// All benchmark results, keyed by id, and the helpers the components share.
+// Benchmark results by id, loaded on demand, and the helpers the components share.
+// (All results at once, for tests and scripts: ./all.ts.)
 import type { BenchCase, BenchResult } from './types'
-
-const files = import.meta.glob<BenchResult>('./*.json', { eager: true, import: 'default' })
-
-export const benchResults: Readonly<Record<string, BenchResult>> = Object.fromEntries(
-  Object.entries(files).map(([p, r]) => [p.slice(p.lastIndexOf('/') + 1, -'.json'.length), r]),
-)
 
 export class BenchDataError extends Error {}
 
-export function getBench(id: string): BenchResult {
-  const r = benchResults[id]
-  if (!r) throw new BenchDataError(`no benchmark data for id "${id}" (known: ${Object.keys(benchResults).join(', ') || 'none'}); run npm run bench`)
-  return r
+// One chunk per result file: pages load only the benchmark they chart.
+const files = import.meta.glob<BenchResult>('./*.json', { import: 'default' })
+const loaders = new Map(Object.entries(files).map(([p, load]) => [p.slice(2, -'.json'.length), load]))
+
+export const benchIds: readonly string[] = [...loaders.keys()].sort()
+
+export async function loadBench(id: string): Promise<BenchResult> {
+  const load = loaders.get(id)
+  if (!load) throw new BenchDataError(`no benchmark data for id "${id}" (known: ${benchIds.join(', ') || 'none'}); run npm run bench`)
+  return load()
 }
 
 export function getCase(r: BenchResult, key: string): BenchCase {
