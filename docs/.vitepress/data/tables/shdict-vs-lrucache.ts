@@ -99,7 +99,7 @@ export default defineTable({
   ],
   sources: [
     'openresty/lua-nginx-module README：lua_shared_dict、ngx.shared.DICT 各方法（v0.10.23）',
-    'openresty/lua-nginx-module src/ngx_http_lua_shdict.c（v0.10.23）',
+    'openresty/lua-nginx-module src/ngx_http_lua_shdict.c (v0.10.23)',
     'openresty/lua-resty-lrucache README 与 lib/resty/lrucache.lua',
     '本站在 nginx 1.22.1 + lua-nginx-module 0.10.23 + lua-resty-lrucache 0.13 上运行的示例',
   ],
