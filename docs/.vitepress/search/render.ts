@@ -11,6 +11,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { MarkdownEnv } from 'vitepress'
 import type { ComparisonTable, Cell } from '../data/tables/types'
+import { inlineDiagrams } from '../../../scripts/diagrams/search'
 
 const TABLES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data/tables')
 
@@ -88,7 +89,8 @@ export async function inlineTables(html: string, load = loadTable): Promise<stri
 
 /**
  * `search.options._render`: VitePress's own rendering (skip pages with
- * `search: false` in the frontmatter), plus the comparison tables.
+ * `search: false` in the frontmatter), plus the comparison tables and the
+ * diagrams' titles and descriptions (scripts/diagrams/search.ts).
  */
 export async function renderForSearch(
   src: string,
@@ -98,5 +100,5 @@ export async function renderForSearch(
 ): Promise<string> {
   const html = md.render(src, env)
   if (env.frontmatter?.search === false) return ''
-  return inlineTables(html)
+  return inlineTables(inlineDiagrams(html))
 }
