@@ -1,26 +1,12 @@
 // <BenchChart> and <BenchRatio>, rendered on the server from the real data.
-import fs from 'node:fs'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createSSRApp, h, type Component } from 'vue'
 import { renderToString } from 'vue/server-renderer'
-import { compileScript, parse } from 'vue/compiler-sfc'
+import { loadSfc } from '../support/sfc'
 import { benchResults } from '../../docs/.vitepress/data/bench/all'
 import { formatRatio, formatValue, loadBench } from '../../docs/.vitepress/data/bench/index'
 
-const ROOT = path.resolve(__dirname, '../..')
 
-/** The unit project has no Vue plugin: compile the SFC (script + inline template) and import it. */
-async function loadSfc(rel: string): Promise<Component> {
-  const file = path.join(ROOT, rel)
-  const { descriptor } = parse(fs.readFileSync(file, 'utf8'), { filename: file })
-  const code = compileScript(descriptor, { id: path.basename(file), inlineTemplate: true }).content
-    .replaceAll(`'../../`, `'/docs/.vitepress/`)
-  const out = path.join(ROOT, 'test/.output/sfc', `${path.basename(file, '.vue')}.bench-test.ts`)
-  fs.mkdirSync(path.dirname(out), { recursive: true })
-  fs.writeFileSync(out, code)
-  return ((await import(/* @vite-ignore */ out)) as { default: Component }).default
-}
 
 /** Renders a view with the result for `props.id`, as theme/keyed.ts does on a page. */
 function render(c: Component, props: Record<string, unknown>): Promise<string> {
@@ -35,7 +21,7 @@ function render(c: Component, props: Record<string, unknown>): Promise<string> {
 const decode = (html: string): string => html.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
 
 describe('<BenchChart>', async () => {
-  const BenchChart = await loadSfc('docs/.vitepress/theme/components/BenchChart.vue')
+  const BenchChart = await loadSfc('docs/.vitepress/theme/components/BenchChart.vue', 'bench-test')
 
   for (const [id, r] of Object.entries(benchResults)) {
     it(`${id}: one bar per case with the measured median, spread and ratio`, async () => {
@@ -83,7 +69,7 @@ describe('<BenchChart>', async () => {
 })
 
 describe('<BenchRatio>', async () => {
-  const BenchRatio = await loadSfc('docs/.vitepress/theme/components/BenchRatio.vue')
+  const BenchRatio = await loadSfc('docs/.vitepress/theme/components/BenchRatio.vue', 'bench-test')
 
   it('renders median(slow) / median(fast) with one decimal', async () => {
     for (const [id, r] of Object.entries(benchResults)) {

@@ -1,34 +1,15 @@
 // <CompareTable>: rendered on the server as a real, accessible <table>.
-import fs from 'node:fs'
-import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { createSSRApp, h, type Component } from 'vue'
 import { renderToString } from 'vue/server-renderer'
-import { compileScript, parse } from 'vue/compiler-sfc'
+import { loadSfc } from '../support/sfc'
 
-const ROOT = path.resolve(__dirname, '../..')
 
-/**
- * The unit project has no Vue plugin, so compile the SFC here (script and
- * template, client render function) into test/.output and import that; Vitest
- * still handles the TypeScript and `import.meta.glob` inside it.
- */
-async function loadSfc(rel: string): Promise<Component> {
-  const file = path.join(ROOT, rel)
-  const { descriptor } = parse(fs.readFileSync(file, 'utf8'), { filename: file })
-  const code = compileScript(descriptor, { id: path.basename(file), inlineTemplate: true }).content
-    // Relative imports and globs become root-relative, which Vite resolves from the project root.
-    .replaceAll(`'../../`, `'/docs/.vitepress/`)
-  const out = path.join(ROOT, 'test/.output/sfc', `${path.basename(file, '.vue')}.compare-test.ts`)
-  fs.mkdirSync(path.dirname(out), { recursive: true })
-  fs.writeFileSync(out, code)
-  return ((await import(/* @vite-ignore */ out)) as { default: Component }).default
-}
 
 const render = (c: Component, props: Record<string, unknown>) => renderToString(createSSRApp({ render: () => h(c, props) }))
 
 describe('<CompareTable>', async () => {
-  const CompareTable = await loadSfc('docs/.vitepress/theme/components/CompareTable.vue')
+  const CompareTable = await loadSfc('docs/.vitepress/theme/components/CompareTable.vue', 'compare-test')
   const table = (await import('../../docs/.vitepress/data/tables/profiling-tools')).default
   const html = await render(CompareTable, { id: 'profiling-tools', table })
 

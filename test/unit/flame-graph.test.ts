@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { createSSRApp, defineComponent, h, type Component } from 'vue'
 import { renderToString } from 'vue/server-renderer'
-import { compileScript, parse } from 'vue/compiler-sfc'
+import { loadSfc } from '../support/sfc'
 import { toFolded } from '../../scripts/profile/to-folded'
 import {
   findNode,
@@ -23,22 +23,6 @@ import {
 
 const ROOT = path.resolve(__dirname, '../..')
 
-/**
- * The unit project has no Vue plugin, so compile the SFC here (script and
- * template, client render function) into test/.output and import that; Vitest
- * still handles the TypeScript, `import.meta.glob` and `?raw` inside it.
- */
-async function loadSfc(rel: string): Promise<Component> {
-  const file = path.join(ROOT, rel)
-  const { descriptor } = parse(fs.readFileSync(file, 'utf8'), { filename: file })
-  const code = compileScript(descriptor, { id: path.basename(file), inlineTemplate: true }).content
-    // Relative imports and globs become root-relative, which Vite resolves from the project root.
-    .replaceAll(`'../../`, `'/docs/.vitepress/`)
-  const out = path.join(ROOT, 'test/.output/sfc', `${path.basename(file, '.vue')}.flame-test.ts`)
-  fs.mkdirSync(path.dirname(out), { recursive: true })
-  fs.writeFileSync(out, code)
-  return ((await import(/* @vite-ignore */ out)) as { default: Component }).default
-}
 
 const FIXTURE = fs.readFileSync(path.join(ROOT, 'scripts/profile/fixture.jp.txt'), 'utf8')
 
@@ -149,7 +133,7 @@ describe('parseFolded and layoutFlame', () => {
 })
 
 describe('<FlameGraph>', async () => {
-  const FlameGraph = await loadSfc('docs/.vitepress/theme/components/FlameGraph.vue')
+  const FlameGraph = await loadSfc('docs/.vitepress/theme/components/FlameGraph.vue', 'flame-test')
 
   it('renders the SVG, frame labels and the text summary on the server', async () => {
     const html = await renderToString(createSSRApp({ render: () => h(FlameGraph, { name: 'demo' }) }))
