@@ -6,8 +6,6 @@ import { loadSfc } from '../support/sfc'
 import { benchResults } from '../../docs/.vitepress/data/bench/all'
 import { formatRatio, formatValue, loadBench } from '../../docs/.vitepress/data/bench/index'
 
-
-
 /** Renders a view with the result for `props.id`, as theme/keyed.ts does on a page. */
 function render(c: Component, props: Record<string, unknown>): Promise<string> {
   const result = benchResults[props.id as string]

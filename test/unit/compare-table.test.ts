@@ -1,10 +1,8 @@
 // <CompareTable>: rendered on the server as a real, accessible <table>.
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createSSRApp, h, type Component } from 'vue'
 import { renderToString } from 'vue/server-renderer'
 import { loadSfc } from '../support/sfc'
-
-
 
 const render = (c: Component, props: Record<string, unknown>) => renderToString(createSSRApp({ render: () => h(c, props) }))
 
