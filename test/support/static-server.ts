@@ -1,10 +1,13 @@
 // A tiny static server for the built site, on 127.0.0.1 and a free port,
 // serving `dir` under `base` the way GitHub Pages does: clean URLs
-// (`/a/b` → a/b.html, `/a/` → a/index.html) and 404.html with status 404.
+// (`/a/b` → a/b.html, `/a/` → a/index.html), 404.html with status 404, and
+// text files gzip-compressed when the browser accepts it (Pages does this too;
+// without it Lighthouse measures bytes no reader downloads).
 import { createReadStream, promises as fs } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import { gzipSync } from 'node:zlib'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,6 +26,9 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 }
+
+/** Types GitHub Pages compresses; fonts and images are already compressed. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.xml', '.webmanifest'])
 
 export interface StaticServer {
   /** Origin with a trailing slash, e.g. `http://127.0.0.1:41234/`; pages live under `${url}${base.slice(1)}`. */
@@ -80,12 +86,22 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticServer
         }
         file = notFound
       }
-      const stat = await fs.stat(file)
-      res.writeHead(status, {
-        'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'Content-Length': stat.size,
+      const ext = path.extname(file).toLowerCase()
+      const headers: http.OutgoingHttpHeaders = {
+        'Content-Type': TYPES[ext] ?? 'application/octet-stream',
         'Cache-Control': 'no-cache',
-      })
+      }
+      if (COMPRESSIBLE.has(ext)) {
+        headers.Vary = 'Accept-Encoding'
+        if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+          const body = gzipSync(await fs.readFile(file))
+          res.writeHead(status, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': body.length })
+          res.end(method === 'HEAD' ? undefined : body)
+          return
+        }
+      }
+      const stat = await fs.stat(file)
+      res.writeHead(status, { ...headers, 'Content-Length': stat.size })
       if (method === 'HEAD') {
         res.end()
         return
