@@ -6,8 +6,8 @@ export const zhThemeLabels: DefaultTheme.Config = {
   outline: { level: [2, 3], label: '本页目录' },
   docFooter: { prev: '上一页', next: '下一页' },
   lastUpdated: {
+    // Formatted by theme/overrides/VPDocFooterLastUpdated.vue (UTC+8), not Intl.
     text: '最后更新于',
-    formatOptions: { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' },
   },
   darkModeSwitchLabel: '外观',
   lightModeSwitchTitle: '切换到浅色模式',
@@ -56,4 +56,5 @@ export const hardCodedLabels: { file: string; from: string; to: string }[] = [
   { file: 'VPNavBarExtra.vue', from: 'label="extra navigation"', to: 'label="更多导航"' },
   { file: 'VPNavBarMenu.vue', from: 'Main Navigation', to: '主导航' },
   { file: 'VPSidebar.vue', from: 'Sidebar Navigation', to: '侧边栏导航' },
+  { file: 'VPDocFooter.vue', from: '>Pager<', to: '>上一页与下一页<' },
 ]

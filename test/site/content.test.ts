@@ -1,10 +1,11 @@
 // Content checks over the real build (test/.output/site, base /openresty-notes/).
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { extraPages, parts, sourceOf } from '../../docs/.vitepress/sidebar'
 import { checkLinks, formatProblems } from '../../scripts/links/check-links'
-import { DOCS, TEST_BASE, TEST_DIST } from '../support/paths'
+import { DOCS, ROOT, TEST_BASE, TEST_DIST } from '../support/paths'
 import { htmlFor, listMarkdown, readPage } from '../support/pages'
 
 const chapters = [...parts.flatMap((p) => p.chapters), ...extraPages]
@@ -17,7 +18,7 @@ const ENGLISH_UI = [
   'Skip to content', 'Appearance', 'Switch to dark theme', 'Switch to light theme', 'Menu',
   'PAGE NOT FOUND', 'Take me home', 'go to home', 'Copy Code', 'Main Navigation', 'Sidebar Navigation',
   'mobile navigation', 'toggle section', 'extra navigation', 'Permalink to', 'Search', 'Change language',
-  'Display detailed list', 'Reset search', 'Close search', 'No results for',
+  'Display detailed list', 'Reset search', 'Close search', 'No results for', 'Pager',
 ]
 
 /** Visible text and the attributes a screen reader announces, without scripts and code. */
@@ -87,6 +88,20 @@ describe('the built site', () => {
   it('has no dead internal link, anchor or asset under the base path', () => {
     const problems = checkLinks({ dist: TEST_DIST, base: TEST_BASE, docs: DOCS })
     expect(problems, formatProblems(problems)).toEqual([])
+  })
+
+  it('prints the last-updated date in the HTML, not only after hydration', () => {
+    const html = built('luajit/index.html')
+    // VitePress takes the date from git; a tree without history has none to show.
+    const hasHistory = spawnSync('git', ['log', '-1', '--format=%ct', '--', 'docs/luajit/index.md'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() !== ''
+    const time = /<time datetime="([^"]+)"[^>]*>([^<]*)<\/time>/.exec(html)
+    if (!hasHistory) {
+      expect(html).not.toContain('VPLastUpdated')
+      return
+    }
+    expect(time, 'a <time> in the doc footer').not.toBeNull()
+    expect(time![2]).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/)
+    expect(Date.parse(time![1]!)).not.toBeNaN()
   })
 
   it('serves every asset from under the base path', () => {

@@ -7,7 +7,7 @@ import type { Plugin } from 'vite'
 import { hardCodedLabels } from '../locale'
 
 export interface ThemePatch {
-  /** File name under vitepress/dist/client/theme-default/. */
+  /** File name under vitepress/dist/client/ (a theme file's name alone is enough). */
   file: string
   from: string
   to: string
@@ -37,8 +37,24 @@ export const accessibilityPatches: ThemePatch[] = [
   },
 ]
 
+/**
+ * On mount VitePress writes `lang` and `dir` on <html> even when the server
+ * already wrote the same values. Chromium treats each write as a change and
+ * recomputes the style of every element that a `:lang()`/`:dir()` rule could
+ * match, which on a long chapter is most of the page, during hydration.
+ */
+export const performancePatches: ThemePatch[] = [
+  {
+    file: 'app/index.js',
+    from: 'document.documentElement.lang = lang.value;\n                document.documentElement.dir = dir.value;',
+    to:
+      'if (document.documentElement.lang !== lang.value) document.documentElement.lang = lang.value;\n' +
+      '                if (document.documentElement.dir !== dir.value) document.documentElement.dir = dir.value;',
+  },
+]
+
 /** Applies the patches in order; labels first, since the a11y patches see the translated text. */
-export const themePatches: ThemePatch[] = [...hardCodedLabels, ...accessibilityPatches]
+export const themePatches: ThemePatch[] = [...hardCodedLabels, ...accessibilityPatches, ...performancePatches]
 
 export function patchTheme(patches: ThemePatch[] = themePatches): Plugin {
   return {
@@ -46,7 +62,7 @@ export function patchTheme(patches: ThemePatch[] = themePatches): Plugin {
     enforce: 'pre',
     transform(code, id) {
       // Only the whole .vue file; its ?vue&type=… parts are derived from it.
-      if (id.includes('?') || !id.includes('/vitepress/dist/client/theme-default/')) return
+      if (id.includes('?') || !id.includes('/vitepress/dist/client/')) return
       let out = code
       for (const patch of patches) {
         if (!id.endsWith(`/${patch.file}`)) continue
