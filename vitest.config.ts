@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config'
+import { packedFlame } from './docs/.vitepress/plugins/packed-flame'
 
 // `unit` needs nothing built; `examples` runs the code samples of docs/;
 // `site` builds the real site once
 // (with a non-root base, as GitHub Pages serves it) and tests the output.
 export default defineConfig({
+  // The same `*.folded?packed` imports as the site build (FlameGraph.vue).
+  plugins: [packedFlame()],
   test: {
     // nginx, Chromium and the site build share a 2-core machine: one file at a time.
     fileParallelism: false,

@@ -15,10 +15,14 @@ import {
   layoutFlame,
   maxDepth,
   neighbour,
+  packFlame,
   parseFolded,
   percent,
   textWidth,
   topSelf,
+  unpackFlame,
+  walk,
+  type FlameNode,
 } from '../../docs/.vitepress/data/flame/layout'
 
 const ROOT = path.resolve(__dirname, '../..')
@@ -196,5 +200,30 @@ describe('<FlameGraph>', async () => {
     expect(w.find('g[data-id="demo.lua:0;demo.lua:main"]').classes()).not.toContain('zoomed')
     expect(w.find('button.reset').attributes('disabled')).toBeDefined()
     w.unmount()
+  })
+})
+
+describe('packFlame / unpackFlame', () => {
+  const demo = fs.readFileSync(path.join(ROOT, 'docs/.vitepress/data/flame/demo.folded'), 'utf8')
+  const flat = (root: FlameNode) => {
+    const out: string[] = []
+    walk(root, (n) => out.push(`${n.id}|${n.name}|${n.total}|${n.self}|${n.depth}|${n.parent?.id ?? '-'}`))
+    return out
+  }
+
+  it('gives back the tree parseFolded made', () => {
+    const tree = parseFolded(demo)
+    const again = unpackFlame(JSON.parse(JSON.stringify(packFlame(tree))))
+    expect(flat(again)).toEqual(flat(tree))
+  })
+
+  it('ships the demo profile in under a third of the folded text', () => {
+    const packed = JSON.stringify(packFlame(parseFolded(demo)))
+    console.log(`[flame] demo.folded ${Buffer.byteLength(demo)} B, packed ${Buffer.byteLength(packed)} B`)
+    expect(Buffer.byteLength(packed)).toBeLessThan(Buffer.byteLength(demo) / 3)
+  })
+
+  it('rejects a packed tree that names a missing frame', () => {
+    expect(() => unpackFlame({ names: ['全部'], root: [0, 0, [3, 1]] })).toThrow(/no name #3/)
   })
 })
