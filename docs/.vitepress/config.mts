@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig, type HeadConfig, type MarkdownRenderer } from 'vitepress'
 import cjkFriendly from 'markdown-it-cjk-friendly'
 import { nav, sidebar } from './sidebar'
@@ -6,8 +7,10 @@ import { readSiteEnv } from './site'
 import { localSearchMiniSearch, renderForSearch } from './search'
 import { fenceLanguagesPlugin } from './plugins/fence-languages'
 import { inlineCodeVPrePlugin } from './plugins/inline-code'
+import { codeBlockSizePlugin } from './plugins/code-block-size'
 import { headingPermalink } from './plugins/heading-permalink'
 import { patchTheme } from './plugins/patch-theme'
+import { packedFlame } from './plugins/packed-flame'
 import { nginxWithLua } from './plugins/nginx-lua-grammar'
 
 const site = readSiteEnv()
@@ -23,6 +26,12 @@ export default defineConfig({
   // Dead page links fail the build; anchors are checked by test/site/links.test.ts.
   ignoreDeadLinks: false,
   srcExclude: ['README.md'],
+  // VueUse's useDark, by default, injects a `*{transition:none}` style every
+  // time it applies the colour mode, including twice while the page starts;
+  // each forces a style recalculation of the whole page (600 ms on a long
+  // chapter at 4× CPU slowdown). The theme disables transitions itself, only
+  // when the reader toggles the switch (theme/appearance.ts).
+  appearance: { disableTransition: false },
   sitemap: { hostname: `${site.origin}${site.base}` },
 
   head: [
@@ -74,11 +83,21 @@ export default defineConfig({
       md.use(cjkFriendly as unknown as (md: MarkdownRenderer) => void)
       md.use(fenceLanguagesPlugin)
       md.use(inlineCodeVPrePlugin)
+      md.use(codeBlockSizePlugin)
     },
   },
 
   vite: {
-    plugins: [patchTheme()],
+    plugins: [patchTheme(), packedFlame()],
+    // Theme components we replace, the way VitePress documents it: by file name.
+    resolve: {
+      alias: [
+        {
+          find: /^.*\/VPDocFooterLastUpdated\.vue$/,
+          replacement: fileURLToPath(new URL('./theme/overrides/VPDocFooterLastUpdated.vue', import.meta.url)),
+        },
+      ],
+    },
     // DOCS_HYDRATION_DETAILS=1 makes Vue name the node of a hydration mismatch in production builds.
     define: { __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: process.env.DOCS_HYDRATION_DETAILS === '1' },
   },

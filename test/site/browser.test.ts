@@ -103,6 +103,36 @@ describe.skipIf(noBrowser)('navigation', () => {
     })
   })
 
+  it('draws tables, charts, ratios and diagrams after client-side navigation as the server did', async () => {
+    // On page load these components keep the server's HTML and load no code;
+    // after client-side navigation they are drawn in the browser instead.
+    const parts = (page: Page) =>
+      page.evaluate(() =>
+        ['figure.compare-table', 'figure.bench-chart', '.bench-ratio', 'figure.diagram'].map((sel) =>
+          [...document.querySelectorAll(`.vp-doc ${sel}`)].map((el) => `${sel}: ${(el as HTMLElement).innerText.trim()} ${el.querySelectorAll('tr, rect, img').length}`),
+        ),
+      )
+    // Each target is reached through the sidebar from a sibling page.
+    for (const [from, target] of [['luajit/nil-values', 'luajit/ffi'], ['performance/mlcache', 'performance/caching']] as const) {
+      const served = await withPage(async (page) => {
+        await page.goto(url(target), { waitUntil: 'networkidle' })
+        return parts(page)
+      })
+      expect(served.flat().length, `${target} has components to compare`).toBeGreaterThan(1)
+      const drawn = await withPage(async (page) => {
+        const problems = await watchProblems(page, async () => {
+          await page.goto(url(from), { waitUntil: 'networkidle' })
+          await page.locator(`.VPSidebar a[href$="/${target}"]`).first().click()
+          await page.waitForURL((u) => u.pathname.endsWith(`/${target}`))
+          await expect.poll(() => parts(page), { timeout: 15_000 }).toEqual(served)
+        })
+        expect(problems, problems.join('\n')).toEqual([])
+        return parts(page)
+      })
+      expect(drawn).toEqual(served)
+    }
+  })
+
   it('shows the 404 page in Chinese', async () => {
     await withPage(async (page) => {
       const response = await page.goto(url('no-such-page'), { waitUntil: 'networkidle' })
@@ -110,6 +140,31 @@ describe.skipIf(noBrowser)('navigation', () => {
       await expect.poll(() => page.locator('.NotFound').innerText()).toContain('页面不存在')
       expect(await page.locator('.NotFound a').innerText()).toContain('返回首页')
     })
+  })
+})
+
+describe.skipIf(noBrowser)('code blocks off screen', () => {
+  // Off-screen code blocks are skipped by the renderer (content-visibility:
+  // auto) with a height reserved from their line count; if the reservation
+  // were wrong, the page would jump as the reader scrolls.
+  it.each([375, 1280])('are skipped at %i px wide, with their real height reserved', async (width) => {
+    await withPage(
+      async (page) => {
+        await page.goto(url('luajit/nil-values'), { waitUntil: 'networkidle' })
+        const r = await page.evaluate(() => {
+          const blocks = [...document.querySelectorAll<HTMLElement>('.vp-doc div[class*="language-"]')]
+          const skipped = blocks.filter((b) => !b.querySelector('pre')!.checkVisibility({ contentVisibilityAuto: true })).length
+          const reserved = blocks.map((b) => b.getBoundingClientRect().height)
+          for (const b of blocks) b.style.contentVisibility = 'visible'
+          const real = blocks.map((b) => b.getBoundingClientRect().height)
+          return { count: blocks.length, skipped, worst: Math.max(...real.map((h, i) => Math.abs(h - reserved[i]!))) }
+        })
+        expect(r.count).toBeGreaterThan(10)
+        expect(r.skipped, 'most code blocks start below the first screen').toBeGreaterThan(r.count / 2)
+        expect(r.worst, 'reserved vs real height of a code block, px').toBeLessThan(1)
+      },
+      { viewport: { width, height: 800 } },
+    )
   })
 })
 

@@ -1,33 +1,47 @@
 import DefaultTheme from 'vitepress/theme'
 import type { Theme } from 'vitepress'
-import { defineAsyncComponent, type Component } from 'vue'
-import { loadBench } from '../data/bench/index'
-import { loadTable } from '../data/tables/index'
-import { keyedComponent } from './keyed'
+import { defineAsyncComponent, hydrateOnVisible, onMounted, type Component } from 'vue'
+import { provideAppearanceToggle } from './appearance'
+import { hydrationDone, staticOnLoad } from './static-on-load'
 import './styles/custom.css'
 
 // Every component in ./components is available in Markdown under its file
-// name, so adding a component never means editing this file. Each is an async
-// component: its code (and what it imports) is a chunk of its own that only the
-// pages using it download. Components fed by keyed data split per key too.
-const components = import.meta.glob<{ default: Component }>('./components/*.vue')
-const view = (name: string) => components[`./components/${name}.vue`]!
+// name, so adding a component never means editing this file.
+const views = import.meta.glob<{ default: Component }>('./components/*.vue')
 
-const keyed: Record<string, Component> = {
-  CompareTable: keyedComponent({ name: 'CompareTable', key: 'id', dataProp: 'table', load: loadTable, view: view('CompareTable') }),
-  BenchChart: keyedComponent({ name: 'BenchChart', key: 'id', dataProp: 'result', load: loadBench, view: view('BenchChart') }),
-  BenchRatio: keyedComponent({ name: 'BenchRatio', key: 'id', dataProp: 'result', load: loadBench, view: view('BenchRatio') }),
-}
+/**
+ * Components that only draw. In the browser they cost nothing on page load
+ * (static-on-load.ts); the registry, with the loaders of every table and
+ * benchmark, is fetched only when client-side navigation must draw one.
+ */
+const STATIC = ['CompareTable', 'BenchChart', 'BenchRatio', 'Diagram']
+
+const fromRegistry = (name: string): Component => defineAsyncComponent(async () => (await import('./registry')).components[name]!)
 
 export default {
   extends: DefaultTheme,
-  enhanceApp({ app }) {
-    // A component that throws while the site is built (an unknown table id,
-    // diagram or benchmark) must fail the build, not just log.
-    if (import.meta.env.SSR) app.config.throwUnhandledErrorInProduction = true
-    for (const [path, load] of Object.entries(components)) {
+  setup() {
+    provideAppearanceToggle()
+    onMounted(hydrationDone)
+  },
+  async enhanceApp({ app }) {
+    if (import.meta.env.SSR) {
+      // A component that throws while the site is built (an unknown table id,
+      // diagram or benchmark) must fail the build, not just log.
+      app.config.throwUnhandledErrorInProduction = true
+      const { components } = await import('./registry')
+      for (const [name, real] of Object.entries(components)) app.component(name, real)
+      return
+    }
+    for (const [path, load] of Object.entries(views)) {
       const name = path.slice(path.lastIndexOf('/') + 1, -'.vue'.length)
-      app.component(name, keyed[name] ?? defineAsyncComponent(load))
+      // Interactive components (the flame graph) hydrate when they come near the
+      // viewport: their server HTML is already drawn, and hydrating a chart the
+      // reader has not reached would only lengthen the page's start-up task.
+      app.component(
+        name,
+        STATIC.includes(name) ? staticOnLoad(name, fromRegistry(name)) : defineAsyncComponent({ loader: load, hydrate: hydrateOnVisible({ rootMargin: '200px' }) }),
+      )
     }
   },
 } satisfies Theme
