@@ -1,4 +1,7 @@
-import DefaultTheme from 'vitepress/theme'
+// Without the bundled Inter web font: Chinese text never used it, and on a
+// phone its download, and the re-layout of a long chapter when it swaps in,
+// cost more than a system font saves (Lighthouse, /luajit/: 93 -> 95).
+import DefaultTheme from 'vitepress/theme-without-fonts'
 import type { Theme } from 'vitepress'
 import { defineAsyncComponent, hydrateOnVisible, onMounted, type Component } from 'vue'
 import { provideAppearanceToggle } from './appearance'
