@@ -1,36 +1,21 @@
 // Accessibility: axe-core on every page in light and dark mode (no serious
 // or critical violation), and the keyboard paths a reader relies on.
 import AxeBuilder from '@axe-core/playwright'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserUnavailable, launchChromium } from '../support/browser'
-import { TEST_BASE, TEST_DIST } from '../support/paths'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserUnavailable } from '../support/browser'
+import { useBuiltSite } from '../support/built-site'
+import { TEST_BASE } from '../support/paths'
 import { sitePages } from '../support/site-pages'
-import { serveStatic } from '../support/static-server'
 
 /** Outside CI, no Chromium: skip with one loud line (see support/browser.ts). */
 const noBrowser = browserUnavailable()
 
-let browser: Browser | undefined
-let server: { url: string; close(): Promise<void> } | undefined
-let origin = ''
-
-beforeAll(async () => {
-  if (noBrowser) return
-  browser = await launchChromium()
-  server = await serveStatic(TEST_DIST, TEST_BASE)
-  origin = server.url.replace(/\/+$/, '')
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
-const url = (p: string) => `${origin}${TEST_BASE}${p}`
+const site = useBuiltSite()
+const url = site.url
 
 async function openPage(p: string, dark: boolean): Promise<Page> {
-  const ctx = await browser!.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: dark ? 'dark' : 'light' })
+  const ctx = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: dark ? 'dark' : 'light' })
   const page = await ctx.newPage()
   await page.goto(url(p), { waitUntil: 'networkidle' })
   const isDark = await page.evaluate(() => document.documentElement.classList.contains('dark'))

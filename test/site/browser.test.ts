@@ -4,38 +4,24 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserUnavailable, launchChromium } from '../support/browser'
-import { ROOT, TEST_BASE, TEST_DIST } from '../support/paths'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { browserUnavailable } from '../support/browser'
+import { useBuiltSite } from '../support/built-site'
+import { ROOT } from '../support/paths'
 import { chapterPages, sitePages } from '../support/site-pages'
-import { serveStatic } from '../support/static-server'
 
 /** Outside CI, no Chromium: skip with one loud line (see support/browser.ts). */
 const noBrowser = browserUnavailable()
 
 const SHOTS = path.join(ROOT, 'test/.output/screenshots')
 
-let browser: Browser | undefined
-let server: { url: string; close(): Promise<void> } | undefined
-let origin = ''
+const site = useBuiltSite()
+const url = site.url
 
-beforeAll(async () => {
-  if (noBrowser) return
-  browser = await launchChromium()
-  server = await serveStatic(TEST_DIST, TEST_BASE)
-  origin = server.url.replace(/\/+$/, '')
-  fs.mkdirSync(SHOTS, { recursive: true })
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
-const url = (p: string) => `${origin}${TEST_BASE}${p}`
+beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }))
 
 async function withPage<T>(fn: (page: Page, ctx: BrowserContext) => Promise<T>, options: Parameters<Browser['newContext']>[0] = {}): Promise<T> {
-  const ctx = await browser!.newContext({ viewport: { width: 1280, height: 900 }, ...options })
+  const ctx = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options })
   try {
     return await fn(await ctx.newPage(), ctx)
   } finally {
