@@ -8,10 +8,16 @@
 //   <!-- sample: check -->          + any       syntax check only
 //   <!-- sample: fragment 理由 -->   + any       not run; the reason is for maintainers
 //
+// Every run sample runs on each build (scripts/examples/stacks.ts). When the
+// builds print different things, the marker ends in `differs` (`run differs`,
+// `run-nginx differs`, `run GET /t differs`) and the `-->` lines that hold for
+// one build only carry its label: `--> [Debian] 0`, `--> [OpenResty] true`.
+//
 // The marker is the line right before the fence. A lua/nginx/perl fence with no
 // marker is an error, and so is a marker that does not fit its fence.
 import fs from 'node:fs'
 import path from 'node:path'
+import { BUILD_TAGS, expectedOutput } from './lex.ts'
 
 export const SAMPLE_LANGS = ['lua', 'nginx', 'perl'] as const
 export type SampleLang = (typeof SAMPLE_LANGS)[number]
@@ -44,6 +50,8 @@ export interface Sample {
   requests: HttpRequestSpec[]
   /** Reason given by a fragment marker. */
   reason: string
+  /** The marker ends in `differs`: the builds print different things, labelled per build. */
+  differs: boolean
   /** Fence body with the fence's own indentation removed. */
   code: string
   /** 1-based line of the first code line. */
@@ -71,14 +79,21 @@ function fenceLang(info: string): string {
 const METHODS = /^(GET|HEAD|POST|PUT|DELETE|PATCH|OPTIONS)$/
 
 /** Parses the text after `sample:`; returns an error message or the parsed marker. */
-function parseMarker(text: string): { marker: Sample['marker']; requests: HttpRequestSpec[]; reason: string } | string {
+type ParsedMarker = { marker: Sample['marker']; requests: HttpRequestSpec[]; reason: string; differs: boolean }
+
+function parseMarker(text: string): ParsedMarker | string {
   const m = /^(run-nginx|run|check|fragment)(?:\s+(.*))?$/.exec(text)
   if (!m) return `unknown sample marker "<!-- sample: ${text} -->"; use run, run-nginx, run GET /path, check or fragment <reason>`
   const marker = m[1] as Sample['marker']
-  const rest = (m[2] ?? '').trim()
+  let rest = (m[2] ?? '').trim()
   if (marker === 'fragment') {
     if (rest === '') return 'a fragment marker needs a reason: <!-- sample: fragment 理由 -->'
-    return { marker, requests: [], reason: rest }
+    return { marker, requests: [], reason: rest, differs: false }
+  }
+  const differs = /(^|\s)differs$/.test(rest)
+  if (differs) {
+    if (marker === 'check') return '"check differs": only run samples declare differences between builds'
+    rest = rest.replace(/(^|\s)differs$/, '').trim()
   }
   if (marker === 'run') {
     const words = rest === '' ? [] : rest.split(/\s+/)
@@ -90,10 +105,25 @@ function parseMarker(text: string): { marker: Sample['marker']; requests: HttpRe
       if (!METHODS.test(method) || !p.startsWith('/')) return `"run ${rest}": expected pairs of METHOD /path, e.g. run GET /t`
       requests.push({ method, path: p })
     }
-    return { marker, requests, reason: '' }
+    return { marker, requests, reason: '', differs }
   }
   if (rest !== '') return `"${marker} ${rest}": ${marker} takes no arguments`
-  return { marker, requests: [], reason: '' }
+  return { marker, requests: [], reason: '', differs }
+}
+
+const LABELS = BUILD_TAGS.map((t) => `--> [${t}]`).join(' / ')
+
+/** A `differs` marker needs per-build lines, and per-build lines need `differs`; null when consistent. */
+function differsProblem(parsed: ParsedMarker, kind: SampleKind, code: string): string | null {
+  // check and fragment samples compare no output: labels there are only for the reader.
+  if (kind === 'fragment' || kind.endsWith('-check')) return null
+  const labelled = expectedOutput(code).filter((e) => e.build !== undefined)
+  if (parsed.differs && kind === 'test-nginx') return '"differs" is for lua and nginx samples with --> lines; a Test::Nginx sample states one expectation'
+  if (parsed.differs && labelled.length === 0) return `the marker says "differs" but no --> line names a build; label what each build prints: ${LABELS}`
+  if (!parsed.differs && labelled.length > 0) {
+    return `--> lines name a build (line ${labelled[0]!.line} of the code) but the marker does not end in "differs"; write <!-- sample: ${parsed.marker}${parsed.requests.map((r) => ` ${r.method} ${r.path}`).join('')} differs -->`
+  }
+  return null
 }
 
 function kindOf(marker: Sample['marker'], lang: SampleLang, requests: HttpRequestSpec[]): SampleKind | string {
@@ -163,6 +193,12 @@ export function extractSamples(markdown: string, file: string): Extracted {
       errors.push({ file, line: fenceLine - 1, message: kind })
       continue
     }
+    const code = body.join('\n') + '\n'
+    const problem = differsProblem(parsed, kind as SampleKind, code)
+    if (problem) {
+      errors.push({ file, line: fenceLine - 1, message: problem })
+      continue
+    }
     samples.push({
       file,
       line: fenceLine,
@@ -171,7 +207,8 @@ export function extractSamples(markdown: string, file: string): Extracted {
       kind: kind as SampleKind,
       requests: parsed.requests,
       reason: parsed.reason,
-      code: body.join('\n') + '\n',
+      differs: parsed.differs,
+      code,
       codeLine: fenceLine + 1,
     })
   }

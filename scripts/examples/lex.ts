@@ -34,16 +34,28 @@ function skipShortString(s: string, i: number): number {
   return j
 }
 
+/**
+ * Build labels a `-->` line may start with, when the builds print different
+ * things: `--> [Debian] 0` holds for the Debian stack only, `--> [OpenResty] true`
+ * for the OpenResty build only (scripts/examples/stacks.ts).
+ */
+export const BUILD_TAGS = ['Debian', 'OpenResty'] as const
+export type BuildTag = (typeof BUILD_TAGS)[number]
+const BUILD_LABEL = new RegExp(`^\\[(${BUILD_TAGS.join('|')})\\](?: |$)`)
+
 export interface ExpectedLine {
   /** 1-based line within the code. */
   line: number
   text: string
+  /** The build this line holds for; undefined: every build. */
+  build?: BuildTag
 }
 
 /**
  * The `--> value` comments of Lua code (or of an nginx configuration holding
  * Lua), in source order. `--> ` is followed by the exact expected text; trailing
- * blanks are dropped. A bare `-->` expects an empty line.
+ * blanks are dropped. A bare `-->` expects an empty line. A build label right
+ * after `--> ` (`--> [Debian] 0`) limits the line to that build.
  */
 export function expectedOutput(code: string): ExpectedLine[] {
   const out: ExpectedLine[] = []
@@ -72,7 +84,10 @@ export function expectedOutput(code: string): ExpectedLine[] {
       if (comment.startsWith('>')) {
         let text = comment.slice(1)
         if (text.startsWith(' ')) text = text.slice(1)
-        out.push({ line: lineAt(i), text: text.replace(/\s+$/, '') })
+        const label = BUILD_LABEL.exec(text)
+        const build = label ? (label[1] as BuildTag) : undefined
+        if (label) text = text.slice(label[0].length)
+        out.push({ line: lineAt(i), text: text.replace(/\s+$/, ''), ...(build ? { build } : {}) })
       }
       i = end
       continue
@@ -197,4 +212,9 @@ export function nginxStatements(config: string): NginxStatement[] {
     out.push({ name: st.name, text: config.slice(st.start, st.end), block: st.block })
     i = st.end
   }
+}
+
+/** The expected lines for one build: the unlabelled ones plus those labelled with `tag`. */
+export function expectedFor(code: string, tag: BuildTag): string[] {
+  return expectedOutput(code).filter((e) => e.build === undefined || e.build === tag).map((e) => e.text)
 }

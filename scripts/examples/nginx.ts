@@ -5,10 +5,18 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { LUA_SHARE, NGX_MODULES } from './env.ts'
 import { nginxStatements } from './lex.ts'
+import { LUA_LIB, LUA_SHARE, NGX_MODULES, loadModuleLines, type Stack } from './stacks.ts'
 
+/** The Debian stack's load_module lines (a conf without a `stack` gets these). */
 export const LOAD_MODULES = `load_module ${NGX_MODULES}/ndk_http_module.so;\nload_module ${NGX_MODULES}/ngx_http_lua_module.so;\n`
+
+/** The nginx-side paths of a stack; Debian's when none is given. */
+function stackConf(stack: Stack | undefined): { modules: string; path: string; cpath: string } {
+  return stack
+    ? { modules: loadModuleLines(stack), path: stack.luaPackagePath, cpath: stack.luaPackageCpath }
+    : { modules: LOAD_MODULES, path: `${LUA_SHARE}/?.lua;;`, cpath: `${LUA_LIB}/?.so;;` }
+}
 
 /** Directives that belong in the main (top-level) context. */
 const MAIN_LEVEL = new Set(['env', 'pcre_jit', 'thread_pool', 'worker_rlimit_nofile', 'lua_load_resty_core'])
@@ -56,14 +64,18 @@ export interface ConfParts {
   serverPreamble?: string
   masterProcess?: boolean
   workers?: number
+  /** The build whose modules and Lua paths the conf uses; Debian's when absent. */
+  stack?: Stack
 }
 
 /** A complete nginx.conf around the given parts. */
 export function buildConf(p: ConfParts): string {
   const http = p.http ?? ''
-  const pkgPath = /\blua_package_path\b/.test(http) ? '' : `    lua_package_path "${LUA_SHARE}/?.lua;;";\n`
+  const sc = stackConf(p.stack)
+  const pkgPath = (/\blua_package_path\b/.test(http) ? '' : `    lua_package_path "${sc.path}";\n`)
+    + (/\blua_package_cpath\b/.test(http) ? '' : `    lua_package_cpath "${sc.cpath}";\n`)
   const pr = p.prefix
-  return `${LOAD_MODULES}
+  return `${sc.modules}
 worker_processes ${p.workers ?? 1};
 daemon off;
 master_process ${p.masterProcess ? 'on' : 'off'};
@@ -100,9 +112,12 @@ ${p.server ?? ''}
 }
 
 /** A complete config for a sample that is already a whole nginx.conf: add the modules and paths it needs. */
-export function completeFullConf(config: string, prefix: string): string {
+export function completeFullConf(config: string, prefix: string, stack?: Stack): string {
   let out = config
-  if (!/\bngx_http_lua_module\.so\b/.test(out)) out = LOAD_MODULES + out
+  const sc = stackConf(stack)
+  if (!/\bngx_http_lua_module\.so\b/.test(out)) out = sc.modules + out
+  if (!/\blua_package_path\b/.test(out)) out = out.replace(/^(\s*http\s*\{)/m, `$1\n    lua_package_path "${sc.path}";`)
+  if (!/\blua_package_cpath\b/.test(out)) out = out.replace(/^(\s*http\s*\{)/m, `$1\n    lua_package_cpath "${sc.cpath}";`)
   if (!/^\s*events\s*\{/m.test(out)) out += '\nevents {}\n'
   if (!/^\s*pid\s/m.test(out)) out = `pid ${prefix}/logs/nginx.pid;\n` + out
   return out

@@ -316,6 +316,7 @@ async function runBlock(b: Block, f: TFile, tools: Tools, where: string): Promis
           logLevel: str(sec('log_level'))?.trim() || f.logLevel,
           masterProcess: f.masterProcess,
           workers: f.workers,
+          stack: tools,
         })
       } catch (e) {
         return [`${name}: ${(e as Error).message}`]

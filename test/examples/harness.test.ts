@@ -5,11 +5,12 @@ import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { ROOT } from '../support/paths'
 import { extractSamples, type Sample } from '../../scripts/examples/extract.ts'
-import { findTools } from '../../scripts/examples/env.ts'
-import { expectedOutput } from '../../scripts/examples/lex.ts'
+import { findTools, isCI } from '../../scripts/examples/env.ts'
+import { expectedFor, expectedOutput } from '../../scripts/examples/lex.ts'
 import { splitServerConfig } from '../../scripts/examples/nginx.ts'
 import { perlEval, perlRegex } from '../../scripts/examples/perl-eval.ts'
-import { runSample } from '../../scripts/examples/run.ts'
+import { runSample, runSampleOnStacks } from '../../scripts/examples/run.ts'
+import { describeMissing, findStacks } from '../../scripts/examples/stacks.ts'
 import { buildRequest, parseTFile } from '../../scripts/examples/test-nginx.ts'
 
 const FIX = 'test/examples/fixtures'
@@ -44,6 +45,25 @@ describe('extraction', () => {
 })
 
 describe('expected output', () => {
+  test('build labels: a labelled --> line holds for its build only', () => {
+    const code = 'print(1) --> 1\nprint(x)\n--> [Debian] nil\n--> [OpenResty] function\nprint("[Other] x") --> [Other] x\n'
+    expect(expectedOutput(code).map((e) => [e.text, e.build])).toEqual([['1', undefined], ['nil', 'Debian'], ['function', 'OpenResty'], ['[Other] x', undefined]])
+    expect(expectedFor(code, 'Debian')).toEqual(['1', 'nil', '[Other] x'])
+    expect(expectedFor(code, 'OpenResty')).toEqual(['1', 'function', '[Other] x'])
+  })
+
+  test('"differs" and build labels must go together', () => {
+    const md = '<!-- sample: run -->\n```lua\nprint(1)\n--> [Debian] 1\n```\n<!-- sample: run differs -->\n```lua\nprint(1) --> 1\n```\n'
+      + '<!-- sample: run GET /t differs -->\n```nginx\nlocation = /t { content_by_lua_block { ngx.say(1) --> [OpenResty] 1\n } }\n```\n<!-- sample: check differs -->\n```lua\nx()\n```\n'
+    const x = extractSamples(md, 'm.md')
+    expect(x.errors.map((e) => `${e.line}: ${e.message}`)).toEqual([
+      expect.stringMatching(/^1: --> lines name a build .* write <!-- sample: run differs -->/),
+      expect.stringMatching(/^6: the marker says "differs" but no --> line names a build/),
+      expect.stringMatching(/^15: "check differs": only run samples/),
+    ])
+    expect(x.samples.map((s) => [s.line, s.kind, s.differs])).toEqual([[11, 'nginx-run', true]])
+  })
+
   test('--> comments outside strings, in order', () => {
     const code = 'print(1) --> 1\nprint("-->") --> -->\nlocal s = [[\n--> not this\n]]\n--[[ --> nor this ]]\nprint() -->\n'
     expect(expectedOutput(code).map((e) => e.text)).toEqual(['1', '-->', ''])
@@ -122,6 +142,44 @@ describe('running the fixtures', () => {
       for (const p of patterns) expect(err!.message).toMatch(p)
     })
   }
+})
+
+// Both builds: declared differences pass, undeclared and stale ones fail with
+// file:line and each build's output.
+describe('two builds', () => {
+  const { stacks, missing } = findStacks()
+  const both = stacks.length === 2
+  if (!both) {
+    const msg = `two-build harness tests not run: ${missing.map(describeMissing).join('; ')}`
+    if (isCI()) test('both builds are installed', () => { throw new Error(`FAILED (CI=true): ${msg}`) })
+    else console.warn(`\n${'!'.repeat(80)}\nSKIPPED: ${msg}\n${'!'.repeat(80)}\n`)
+  }
+  const x = load('builds.md')
+  test('builds.md has no marker errors', () => expect(x.errors).toEqual([]))
+  const at = (n: number): Sample => x.samples[n]!
+  const run = (n: number) => runSampleOnStacks(at(n), stacks).then(() => null, (e: Error) => e)
+  const withBoth = both ? test : test.skip
+  withBoth('declared differences pass (lua and nginx)', async () => {
+    const outcomes = await runSampleOnStacks(at(0), stacks)
+    expect(outcomes.map((o) => [o.stack.id, o.lines])).toEqual([['debian', ['2', 'nil']], ['openresty', ['2', 'function']]])
+    await runSampleOnStacks(at(1), stacks)
+  })
+  withBoth('an undeclared difference fails with file:line and both outputs', async () => {
+    const err = await run(2)
+    expect(err!.message).toMatch(new RegExp(`^${FIX}/builds\\.md:${at(2).line} .*the builds differ, and the marker does not declare it`))
+    expect(err!.message).toMatch(/Debian \(Debian bookworm[^\n]*\n\s+\| nil\n\s+OpenResty \(OpenResty 构建[^\n]*\n\s+\| function/)
+  })
+  withBoth('a stale declaration fails', async () => {
+    expect((await run(3))!.message).toMatch(/the marker says "differs" but every build now prints the same/)
+  })
+  withBoth('a wrong line for one build fails naming that build', async () => {
+    const err = (await run(4))!.message
+    expect(err).toMatch(/\[OpenResty: [^\n]*\]\nline 1: expected "2", got "3"/)
+    expect(err).not.toMatch(/\[Debian:/)
+  })
+  withBoth('code that only one build compiles is an undeclared difference', async () => {
+    expect((await run(5))!.message).toMatch(/does not declare it[\s\S]*\| 1[\s\S]*! luajit exited with 1[\s\S]*'<name>' expected near 'goto'/)
+  })
 })
 
 // Optional cross-check against the real Test::Nginx (Perl): set TEST_NGINX_SRC
