@@ -158,7 +158,7 @@ export function openrestyStack(): { stack: Stack; missing: [] } | { stack: null;
     stack: {
       id: 'openresty',
       tag: 'OpenResty',
-      label: `OpenResty 构建（luajit2 ${v.luajit2} 加 ${flags}，nginx ${v.nginx}，lua-nginx-module ${v['lua-nginx-module']}，ngx_devel_kit ${v.ngx_devel_kit}，lua-resty-core ${v['lua-resty-core']}，lua-resty-lrucache ${v['lua-resty-lrucache']}，lua-cjson ${v['lua-cjson']}）`,
+      label: `OpenResty 构建（luajit2 ${v.luajit2} 加 ${flags}，nginx ${v.nginx}，lua-nginx-module ${v['lua-nginx-module']}，ngx_devel_kit ${v.ngx_devel_kit}，lua-resty-core ${v['lua-resty-core']}，lua-resty-lrucache ${v['lua-resty-lrucache']}，lua-cjson ${v['lua-cjson']}${m.cjson === 'built' ? '（从 Debian 源码编译）' : '（Debian 包的 cjson.so）'}）`,
       versions: v,
       luajit: m.luajit,
       nginx: m.nginx,

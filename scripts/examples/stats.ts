@@ -63,3 +63,28 @@ function formatTable(pages: PageCounts[]): string {
   const t = totals(pages)
   return [head, ...lines, `run share: ${(runShare(t) * 100).toFixed(1)}% of ${t.run + t.check + t.fragment + t.errors} samples`].join('\n')
 }
+
+/** What each build runs: the run and check samples of every chapter, or none when the build is missing. */
+export interface StackCounts {
+  id: string
+  label: string
+  /** False when the build is not installed: nothing runs on it. */
+  present: boolean
+  chapters: { file: string; run: number; check: number }[]
+}
+
+export function countByStack(pages: PageCounts[], builds: { id: string; label: string; present: boolean }[]): StackCounts[] {
+  const chapters = countByChapter(pages)
+  return builds.map((b) => ({
+    ...b,
+    chapters: [...chapters, totals(pages)].map((c) => ({ file: c.file, run: b.present ? c.run : 0, check: b.present ? c.check : 0 })),
+  }))
+}
+
+export function formatStackCounts(stacks: StackCounts[]): string {
+  const files = stacks[0]?.chapters.map((c) => c.file) ?? []
+  const w = Math.max(...files.map((f) => f.length), 7)
+  const head = `${'chapter'.padEnd(w)}${stacks.map((s) => `  ${`${s.id} run`.padStart(14)}  ${`${s.id} check`.padStart(16)}`).join('')}`
+  const rows = files.map((f, k) => `${f.padEnd(w)}${stacks.map((s) => `  ${String(s.chapters[k]!.run).padStart(14)}  ${String(s.chapters[k]!.check).padStart(16)}`).join('')}`)
+  return [head, ...rows].join('\n')
+}

@@ -211,6 +211,10 @@ if [ -z "${STACK_BUILD_CJSON:-}" ] && [ -f "$DEB_CJSON" ] \
   cjson_from="debian-package"
 else
   say "cjson: building lua-cjson ${VERSION[lua-cjson]} against the built LuaJIT"
+  # The upstream 2.1.0 source defines its own static luaL_setfuncs for Lua 5.1,
+  # which clashes with the one luajit2's lauxlib.h declares: rename the copy so
+  # the call goes to LuaJIT's (Debian patches the same clash).
+  sed -i 's/^static void luaL_setfuncs (/static void unused_luaL_setfuncs (/' "${TREE[lua-cjson]}/lua_cjson.c"
   make -C "${TREE[lua-cjson]}" -j"$JOBS" LUA_INCLUDE_DIR="$LJ/include/luajit-2.1" cjson.so >"$DIR/src/cjson.build.log" 2>&1 \
     || { tail -30 "$DIR/src/cjson.build.log" >&2; die "lua-cjson build failed"; }
   cp "${TREE[lua-cjson]}/cjson.so" "$DIR/lualib-c/cjson.so"
