@@ -46,7 +46,7 @@ export default defineTable({
       test: '`v == cjson.null`（在 OpenResty 里等价于 `v == ngx.null`）',
     },
     {
-      value: '`NULL` 指针 cdata（笔记里的“cdata:NULL”）',
+      value: '`NULL` 指针 cdata（常被简称为“cdata:NULL”）',
       nature: '指针类型的 cdata，地址为 0；`tostring` 显示如 `cdata<char *>: NULL`',
       type: '`"cdata"`',
       eqNil: { text: '是', mark: 'key', note: 'cdata 与 nil 比较时 nil 被视为 NULL 指针' },
