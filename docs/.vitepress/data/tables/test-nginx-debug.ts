@@ -148,9 +148,9 @@ export default defineTable({
     },
   ],
   sources: [
-    'openresty/test-nginx v0.32 lib/Test/Nginx/Socket.pm：POD（Meta sections、Exported Perl Functions、Environment variables）与 gen_ab_cmd_from_req（TEST_NGINX_BENCHMARK 的解析）：https://github.com/openresty/test-nginx/blob/v0.32/lib/Test/Nginx/Socket.pm',
-    'openresty/test-nginx v0.32 lib/Test/Nginx/Util.pm：run_tests、run_test、repeat_each、各环境变量的读取与互斥逻辑',
-    'openresty/test-nginx 的 inc/Test/Base.pm（v0.32，Test::Base 0.89）：_choose_blocks（ONLY、SKIP、LAST）',
-    'openresty/test-nginx 的 lib/Test/Nginx/Socket/Lua.pm（v0.32）：TEST_NGINX_INIT_BY_LUA',
+    'openresty/test-nginx 提交 cf245a0 的 lib/Test/Nginx/Socket.pm：POD（Meta sections、Exported Perl Functions、Environment variables）与 gen_ab_cmd_from_req（TEST_NGINX_BENCHMARK 的解析）：https://github.com/openresty/test-nginx/blob/cf245a0e58f2475abb73b5b4ffbb415ffb61f5d8/lib/Test/Nginx/Socket.pm',
+    'openresty/test-nginx 提交 cf245a0 的 lib/Test/Nginx/Util.pm：run_tests、run_test、repeat_each、各环境变量的读取与互斥逻辑',
+    'openresty/test-nginx 的 inc/Test/Base.pm（提交 cf245a0，Test::Base 0.89）：_choose_blocks（ONLY、SKIP、LAST）',
+    'openresty/test-nginx 的 lib/Test/Nginx/Socket/Lua.pm（提交 cf245a0）：TEST_NGINX_INIT_BY_LUA',
   ],
 })

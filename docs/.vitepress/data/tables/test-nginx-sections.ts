@@ -165,8 +165,8 @@ export default defineTable({
     },
   ],
   sources: [
-    'openresty/test-nginx v0.32（2026 年 3 月）lib/Test/Nginx/Socket.pm 的 POD（Sections supported 一节）与 check_response_body、check_response_headers、check_error_log 等函数：https://github.com/openresty/test-nginx/blob/v0.32/lib/Test/Nginx/Socket.pm',
-    'openresty/test-nginx v0.32 lib/Test/Nginx/Util.pm 中的 write_config_file、parse_headers 与 run_test',
+    'openresty/test-nginx 提交 cf245a0（2026-03-24，版本号 0.33）lib/Test/Nginx/Socket.pm 的 POD（Sections supported 一节）与 check_response_body、check_response_headers、check_error_log 等函数：https://github.com/openresty/test-nginx/blob/cf245a0e58f2475abb73b5b4ffbb415ffb61f5d8/lib/Test/Nginx/Socket.pm',
+    'openresty/test-nginx 提交 cf245a0 的 lib/Test/Nginx/Util.pm 中的 write_config_file、parse_headers 与 run_test',
     'Test::Base 0.89 与 Test::Base::Filter（段的语法与过滤器）',
   ],
 })
