@@ -139,9 +139,9 @@ const SPECS: Spec[] = [
       params: { function: 'int bench_add(int, int)', jitIterations: 5000000, interpIterations: 1000000, runs: RUNS },
       cases: [
         { key: 'capi-jit', label: 'Lua C API（JIT 开）', description: '经 lua_CFunction 包装调用，JIT 开启' },
-        { key: 'ffi-jit', label: 'ffi.C（JIT 开）', description: '经 ffi.C.bench_add 调用，JIT 开启' },
+        { key: 'ffi-jit', label: 'ffi.C（JIT 开）', description: '每次经 ffi.C 命名空间调用 C.bench_add（不把函数缓存进 local），JIT 开启' },
         { key: 'capi-interp', label: 'Lua C API（解释器）', description: '经 lua_CFunction 包装调用，jit.off()' },
-        { key: 'ffi-interp', label: 'ffi.C（解释器）', description: '经 ffi.C.bench_add 调用，jit.off()' },
+        { key: 'ffi-interp', label: 'ffi.C（解释器）', description: '每次经 ffi.C 命名空间调用 C.bench_add（不把函数缓存进 local），jit.off()' },
       ],
     }),
     detail: `gcc -O2 -shared -fPIC -I/usr/include/luajit-2.1 -o /tmp/benchc.so scripts/bench/benchc.c && cd scripts/bench && luajit ffi-vs-capi.lua <case> ${RUNS} /tmp/benchc.so`,

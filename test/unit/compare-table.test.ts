@@ -48,7 +48,7 @@ describe('<CompareTable>', async () => {
 
   it('renders notes and links the sources', () => {
     expect(html).toContain('class="note"')
-    expect(html).toContain('<a href="https://github.com/openresty/stapxx" target="_blank" rel="noreferrer">')
+    expect(html).toContain('<a href="https://github.com/openresty/stapxx/blob/c6773fe7732f7fe4e008573d4f36447f1cfd3e5d/README.markdown#lj-lua-stacks" target="_blank" rel="noreferrer">')
   })
 
   it('loads a table by id, and throws for an unknown id naming the ids it has', async () => {

@@ -79,8 +79,8 @@ export default defineTable({
   sources: [
     'LuaJIT FFI Library: https://luajit.org/ext_ffi.html',
     'LuaJIT FFI Semantics: https://luajit.org/ext_ffi_semantics.html',
-    'LuaJIT 源码 src/lj_ffrecord.c（recff_c、recff_stitch）：https://github.com/LuaJIT/LuaJIT/blob/v2.1/src/lj_ffrecord.c',
-    'lua-resty-core lib/resty/core/shdict.lua, base64.lua: https://github.com/openresty/lua-resty-core',
-    'lua-nginx-module src/ngx_http_lua_shdict.c, ngx_http_lua_string.c: https://github.com/openresty/lua-nginx-module',
+    'LuaJIT 源码 src/lj_ffrecord.c（recff_c、recff_stitch）：https://github.com/LuaJIT/LuaJIT/blob/1ee778a4e37122d8ca7d5733c590a47dafd6b15c/src/lj_ffrecord.c',
+    'lua-resty-core lib/resty/core/shdict.lua, base64.lua (v0.1.25): https://github.com/openresty/lua-resty-core/tree/v0.1.25/lib/resty/core',
+    'lua-nginx-module src/ngx_http_lua_shdict.c, ngx_http_lua_string.c (v0.10.23): https://github.com/openresty/lua-nginx-module/tree/v0.10.23/src',
   ],
 })

@@ -79,7 +79,7 @@ export default defineTable({
   ],
   sources: [
     'LuaJIT 文档 ext_ffi_api.html（ffi.new、ffi.gc）与 ext_ffi_semantics.html（初始化规则、cdata 的垃圾回收）：https://luajit.org/ext_ffi_semantics.html',
-    'LuaJIT 源码 src/lj_ctype.c（lj_ctype_vlsize 的大小上限）、src/lj_alloc.c（LJ_ALLOC_MBITS）、src/lj_cdata.c（cdata 在 GC 堆上分配）：https://github.com/LuaJIT/LuaJIT/tree/v2.1/src',
+    'LuaJIT 源码 src/lj_ctype.c（lj_ctype_vlsize 的大小上限）、src/lj_alloc.c（LJ_ALLOC_MBITS）、src/lj_cdata.c（cdata 在 GC 堆上分配）：https://github.com/LuaJIT/LuaJIT/tree/1ee778a4e37122d8ca7d5733c590a47dafd6b15c/src',
     '本机实测：Debian luajit2 2.1-20230119（x64，GC64）',
   ],
 })

@@ -46,7 +46,7 @@ export default defineTable({
       test: '`v == cjson.null`（在 OpenResty 里等价于 `v == ngx.null`）',
     },
     {
-      value: '`NULL` 指针 cdata（笔记里的“cdata:NULL”）',
+      value: '`NULL` 指针 cdata（常被简称为“cdata:NULL”）',
       nature: '指针类型的 cdata，地址为 0；`tostring` 显示如 `cdata<char *>: NULL`',
       type: '`"cdata"`',
       eqNil: { text: '是', mark: 'key', note: 'cdata 与 nil 比较时 nil 被视为 NULL 指针' },
@@ -77,10 +77,10 @@ export default defineTable({
     },
   ],
   sources: [
-    'lua-nginx-module README（ngx.null）与 src/ngx_http_lua_consts.c：https://github.com/openresty/lua-nginx-module',
-    'openresty/lua-cjson README 与 lua_cjson.c（cjson.null、cjson.empty_array）：https://github.com/openresty/lua-cjson',
+    'lua-nginx-module v0.10.28 的 README（ngx.null）与 src/ngx_http_lua_consts.c：https://github.com/openresty/lua-nginx-module/tree/v0.10.28',
+    'openresty/lua-cjson 2.1.0.14（OpenResty 1.27.1.2 捆绑的版本）的 README 与 lua_cjson.c（cjson.null、cjson.empty_array）：https://github.com/openresty/lua-cjson/tree/2.1.0.14',
     'LuaJIT FFI Semantics（cdata 比较）：https://luajit.org/ext_ffi_semantics.html',
-    'lua-resty-redis 与 lua-resty-mysql 的 README：https://github.com/openresty/lua-resty-redis',
+    'lua-resty-redis v0.33 与 lua-resty-mysql v0.30 的 README：https://github.com/openresty/lua-resty-redis/blob/v0.33/README.markdown',
     '本机实测：Debian luajit2 2.1-20230119、lua-cjson 2.1.0、nginx 1.22.1 + lua-nginx-module 0.10.23',
   ],
 })

@@ -145,10 +145,10 @@ export default defineTable({
     },
   ],
   sources: [
-    'openresty-systemtap-toolkit 的 README，sample-bt 与 sample-bt-off-cpu 两节：https://github.com/openresty/openresty-systemtap-toolkit',
-    'stapxx 的 README，lj-lua-stacks 一节：https://github.com/openresty/stapxx',
+    'openresty-systemtap-toolkit 的 README，sample-bt 与 sample-bt-off-cpu 两节：https://github.com/openresty/openresty-systemtap-toolkit/blob/0c4a955df3a150a9df4b96ece5258bb9dbb8c5d8/README.markdown',
+    'stapxx 的 README，lj-lua-stacks 一节：https://github.com/openresty/stapxx/blob/c6773fe7732f7fe4e008573d4f36447f1cfd3e5d/README.markdown#lj-lua-stacks',
     'LuaJIT 文档 Profiler：https://luajit.org/ext_profiler.html',
-    'LuaJIT 源码 src/lj_profile.c、src/lj_trace.c（LUAJIT_USE_PERFTOOLS）：https://github.com/LuaJIT/LuaJIT',
+    'LuaJIT 源码 src/lj_profile.c、src/lj_trace.c（LUAJIT_USE_PERFTOOLS）：https://github.com/LuaJIT/LuaJIT/tree/1ee778a4e37122d8ca7d5733c590a47dafd6b15c/src',
     'CNCF 归档 OpenTracing 的公告：https://www.cncf.io/blog/2022/01/31/cncf-archives-the-opentracing-project/',
     'rr 项目主页：https://rr-project.org/',
     'BPF 验证器文档：https://docs.kernel.org/bpf/verifier.html',

@@ -99,7 +99,7 @@ export default defineTable({
     {
       name: '`TEST_NGINX_BENCHMARK=\'N C\'`',
       kind: '环境变量',
-      effect: '压测模式：HTTP/1.1 请求用 weighttp、HTTP/1.0 用 ab，默认 100000 个请求、并发 2；需要 `unbuffer`',
+      effect: '压测模式：N 是每个块的请求数（所以 `=1` 只发 1 个请求），C 是并发数（默认 2）；值不是数字时请求数为 100000000（代码里的默认值）。HTTP/1.1 的 GET 用 weighttp，其余请求用 ab；需要 `unbuffer`',
     },
     {
       name: '`TEST_NGINX_USE_STAP=1`',
@@ -148,9 +148,9 @@ export default defineTable({
     },
   ],
   sources: [
-    'openresty/test-nginx lib/Test/Nginx/Socket.pm POD：Meta sections、Exported Perl Functions、Environment variables',
-    'openresty/test-nginx lib/Test/Nginx/Util.pm：run_tests、run_test、repeat_each、各环境变量的读取与互斥逻辑',
-    'openresty/test-nginx inc/Test/Base.pm 0.89：_choose_blocks（ONLY、SKIP、LAST）',
-    'openresty/test-nginx lib/Test/Nginx/Socket/Lua.pm：TEST_NGINX_INIT_BY_LUA',
+    'openresty/test-nginx 提交 cf245a0 的 lib/Test/Nginx/Socket.pm：POD（Meta sections、Exported Perl Functions、Environment variables）与 gen_ab_cmd_from_req（TEST_NGINX_BENCHMARK 的解析）：https://github.com/openresty/test-nginx/blob/cf245a0e58f2475abb73b5b4ffbb415ffb61f5d8/lib/Test/Nginx/Socket.pm',
+    'openresty/test-nginx 提交 cf245a0 的 lib/Test/Nginx/Util.pm：run_tests、run_test、repeat_each、各环境变量的读取与互斥逻辑',
+    'openresty/test-nginx 的 inc/Test/Base.pm（提交 cf245a0，Test::Base 0.89）：_choose_blocks（ONLY、SKIP、LAST）',
+    'openresty/test-nginx 的 lib/Test/Nginx/Socket/Lua.pm（提交 cf245a0）：TEST_NGINX_INIT_BY_LUA',
   ],
 })

@@ -103,7 +103,7 @@ export default defineTable({
       name: '`--- response_headers`',
       what: '期望的响应头，每行写一个头，格式与 HTTP 报文中的头相同',
       match: {
-        text: '头名不区分大小写，值精确相等；`! X-Foo` 断言该头不存在',
+        text: '比较值时头名不区分大小写，值精确相等；`! X-Foo` 断言该头不存在，但它在原始响应头里按原样匹配，区分大小写',
         mark: 'key',
       },
       example: '`X-Demo: test-nginx`',
@@ -165,8 +165,8 @@ export default defineTable({
     },
   ],
   sources: [
-    'openresty/test-nginx lib/Test/Nginx/Socket.pm 的 POD（Sections supported 一节）与 check_response_body、check_response_headers、check_error_log 等函数，2026 年 3 月的版本',
-    'openresty/test-nginx lib/Test/Nginx/Util.pm 中的 write_config_file、parse_headers 与 run_test',
+    'openresty/test-nginx 提交 cf245a0（2026-03-24，版本号 0.33）lib/Test/Nginx/Socket.pm 的 POD（Sections supported 一节）与 check_response_body、check_response_headers、check_error_log 等函数：https://github.com/openresty/test-nginx/blob/cf245a0e58f2475abb73b5b4ffbb415ffb61f5d8/lib/Test/Nginx/Socket.pm',
+    'openresty/test-nginx 提交 cf245a0 的 lib/Test/Nginx/Util.pm 中的 write_config_file、parse_headers 与 run_test',
     'Test::Base 0.89 与 Test::Base::Filter（段的语法与过滤器）',
   ],
 })
