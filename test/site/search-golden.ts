@@ -156,7 +156,7 @@ export const GOLDEN: GoldenQuery[] = [
   { query: 'side trace', page: '/luajit/', section: 'side-traces', kind: 'synonym' },
   { query: 'hot counter', page: '/luajit/', section: 'hot-counters', kind: 'synonym' },
   // Misspellings, other spellings, and words still being typed.
-  { query: '内存泄露', page: '/test-nginx/', kind: 'typo' },
+  { query: '内存泄露', page: '/test-nginx/', section: 'what-it-is', kind: 'typo' },
   { query: 'pipeline_requests', page: '/test-nginx/sections', section: 'pipelined-requests', kind: 'typo' },
   { query: 'get_stal', page: '/performance/caching', section: 'stale', kind: 'typo' },
   { query: 'corutine', page: '/luajit/non-blocking', section: 'coroutine-per-request', kind: 'typo' },
@@ -166,6 +166,6 @@ export const GOLDEN: GoldenQuery[] = [
   { query: 'test nginx', page: '/test-nginx/', section: 'what-it-is', kind: 'typo' },
   { query: '协同程序', page: '/luajit/non-blocking', section: 'coroutine-per-request', kind: 'typo' },
   { query: '火焰图谱', page: '/performance/flame-graph', section: 'what-it-shows', kind: 'typo' },
-  { query: 'lrucahe', page: '/performance/caching', kind: 'typo' },
+  { query: 'lrucahe', page: '/performance/caching', section: 'summary', kind: 'typo' },
   { query: 'lua jit', page: '/luajit/', section: 'what-is-luajit', kind: 'typo' },
 ]

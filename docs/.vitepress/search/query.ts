@@ -78,16 +78,32 @@ const isIdChar = (c: string | undefined): boolean => c !== undefined && !isCjk(c
 /**
  * Lowercased NFKC, single spaces, and no space between Chinese and Latin
  * (`清空 table` and `清空table` are the same form); spaces between two Chinese
- * or two Latin words stay, they separate words.
+ * or two Latin words stay, they separate words. `spaced[i]` tells whether the
+ * reader typed a space before `text[i]`.
  */
+function normalize(input: string): { text: string; spaced: boolean[] } {
+  const chars = Array.from(input.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim())
+  let text = ''
+  const spaced: boolean[] = []
+  let pendingSpace = false
+  chars.forEach((c, i) => {
+    if (c === ' ') {
+      // Kept only between two Chinese or two non-Chinese characters.
+      if (isCjk(chars[i - 1]) === isCjk(chars[i + 1])) {
+        text += c
+        spaced.push(false)
+      } else pendingSpace = true
+      return
+    }
+    for (let k = 0; k < c.length; k++) spaced.push(k === 0 && (pendingSpace || chars[i - 1] === ' '))
+    text += c
+    pendingSpace = false
+  })
+  return { text, spaced }
+}
+
 export function normalizeForm(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/([\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]) (?=[^\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\s])/gu, '$1')
-    .replace(/([^\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\s]) (?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])/gu, '$1')
+  return normalize(text).text
 }
 
 interface FormIndex {
@@ -173,7 +189,7 @@ function dropQuestionWords(run: string, dropped: string[]): string[] {
 
 /** Splits a query into glossary forms and plain words, without question words. */
 export function planQuery(text: string, table: SynonymTable): QueryPlan {
-  const q = normalizeForm(text)
+  const { text: q, spaced } = normalize(text)
   const index = formIndex(table)
   const dropped: string[] = []
   const groups: (QueryGroup & { standsAlone?: boolean })[] = []
@@ -191,9 +207,8 @@ export function planQuery(text: string, table: SynonymTable): QueryPlan {
       // A one-character word the reader typed between spaces is meant; one
       // left over from cutting a question (火焰图怎么*看*) is not.
       const start = pendingStart + m.index!
-      const before = q[start - 1]
-      const after = q[start + word.length]
-      const alone = (before === undefined || before === ' ') && (after === undefined || after === ' ')
+      const end = start + word.length
+      const alone = (start === 0 || spaced[start] === true || q[start - 1] === ' ') && (end === q.length || spaced[end] === true || q[end] === ' ')
       for (const piece of dropQuestionWords(word, dropped)) {
         groups.push({ typed: piece, forms: [piece], standsAlone: alone && piece === word })
       }
