@@ -130,6 +130,18 @@ describe('highlighting', () => {
     const r = { match: { 共享: ['text'], 享内: ['text'], 内存: ['text'] } }
     expect(highlightTerms('共享内存区', r, table)).toEqual(['共享内存'])
   })
+
+  it('marks nothing of a synonym that matched only in part', () => {
+    // No form of the group matched whole: only the stretch of what was typed.
+    const r = { match: { 内存: ['text'], 泄漏: ['text'], memory: ['text'] } }
+    expect(highlightTerms('内存泄露', r, table)).toEqual(['内存'])
+  })
+
+  it('marks no stray single characters or identifier pieces of a synonym', () => {
+    const r = { match: { gc64: ['text'], 模式: ['text'], 位: ['text'], lj: ['text'] } }
+    const real = synonymTable(GLOSSARY)
+    expect(highlightTerms('GC64', r, real).sort()).toEqual(['gc64', 'gc64模式'.slice(4)].sort())
+  })
 })
 
 describe('the real glossary', () => {

@@ -22,6 +22,7 @@
 import type MiniSearch from 'minisearch'
 import type { Query, SearchOptions, SearchResult } from 'minisearch'
 import { partialWord } from './fallback'
+import { tokenize } from './tokenize'
 
 /** One row per glossary entry: the section that teaches it, and its forms, normalized (see `normalizeForm`). */
 export interface SynonymRow {
@@ -59,6 +60,7 @@ const CJK_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u
 const CJK_RUN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]+/gu
 /** A character that continues a Latin identifier (`ngx.shared.dict`, `get_stale`, `-jv`). */
 const ID_CHAR = /[\p{L}\p{N}\p{M}_.:-]/u
+const LATIN_WORD = /(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])[\p{L}\p{N}\p{M}_.:-])+/gu
 const WORD = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]+|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])[\p{L}\p{N}\p{M}_.:-])+/gu
 
 /**
@@ -326,40 +328,47 @@ function teachingBoost<T>(index: MiniSearch<T>, table: SynonymTable, plan: Query
 }
 
 /**
- * The words to mark in a result: whole Chinese words of the query (or of the
- * synonym that matched), never a lone bigram of a word that matched whole;
- * Latin terms as the index matched them (with their prefix completions).
+ * The words to mark in a result: each form of the query's groups that the
+ * result matched whole (every one of its terms), as the reader would write
+ * it: `垃圾回收`, never its bigrams `垃圾`, `圾回`; `ngx.shared.dict`, not
+ * `ngx`. Prefix completions of what the reader typed are marked as the index
+ * matched them (`ngx.shared.di` marks `ngx.shared.dict`). When only part of a
+ * long word matched (the partial-match fallback), its matched stretches are.
  */
 export function highlightTerms(text: string, result: Pick<SearchResult, 'match'>, table: SynonymTable): string[] {
-  const matched = new Set(Object.keys(result.match))
+  const keys = Object.keys(result.match)
+  const matched = new Set(keys)
   const out = new Set<string>()
-  for (const term of matched) if (!isCjk(term[0])) out.add(term)
-  const plan = planQuery(text, table)
-  for (const group of plan.groups) {
-    const whole: string[] = []
-    const partial: string[] = []
-    for (const form of group.forms) {
-      for (const run of form.match(CJK_RUN) ?? []) {
-        const chars = Array.from(run)
-        if (chars.length === 1) {
-          if (matched.has(run)) whole.push(run)
-          continue
-        }
-        // Maximal stretches of consecutive matched bigrams.
-        let start = -1
-        for (let k = 0; k < chars.length; k++) {
-          const ok = k + 1 < chars.length && matched.has(chars[k]! + chars[k + 1]!)
-          if (ok && start < 0) start = k
-          if (!ok && start >= 0) {
-            const piece = chars.slice(start, k + 1).join('')
-            ;(piece === run ? whole : partial).push(piece)
-            start = -1
-          }
+  for (const group of planQuery(text, table).groups) {
+    let whole = false
+    group.forms.forEach((form, k) => {
+      const typed = k === 0
+      const has = (t: string) => matched.has(t) || (typed && keys.some((m) => m.startsWith(t)))
+      const tokens = tokenize(form)
+      if (tokens.length === 0 || !tokens.every(has)) return
+      whole = true
+      for (const run of form.match(CJK_RUN) ?? []) out.add(run)
+      for (const word of form.match(LATIN_WORD) ?? []) {
+        if (matched.has(word)) out.add(word)
+        else if (typed) for (const m of keys) if (m.startsWith(word)) out.add(m)
+      }
+    })
+    if (whole) continue
+    // Partial matches: stretches of consecutive matched bigrams, Latin terms matched as typed.
+    const typed = group.forms[0]!
+    for (const run of typed.match(CJK_RUN) ?? []) {
+      const chars = Array.from(run)
+      let start = -1
+      for (let k = 0; k < chars.length; k++) {
+        const ok = k + 1 < chars.length && matched.has(chars[k]! + chars[k + 1]!)
+        if (ok && start < 0) start = k
+        if (!ok && start >= 0) {
+          out.add(chars.slice(start, k + 1).join(''))
+          start = -1
         }
       }
     }
-    // A fragment only when no form of the group matched whole (partial matches).
-    for (const w of whole.length > 0 ? whole : partial) out.add(w)
+    for (const t of tokenize(typed)) if (!isCjk(t[0]) && matched.has(t)) out.add(t)
   }
   return [...out]
 }
