@@ -209,10 +209,12 @@ describe('the search box in Chromium', () => {
     await server?.close()
   })
 
-  async function openSearch(page: Page, via: 'button' | 'keyboard'): Promise<void> {
+  /** Opens the home page and its search box; `beforeOpen` runs once the page is loaded, before the box opens. */
+  async function openSearch(page: Page, via: 'button' | 'keyboard', beforeOpen?: () => void): Promise<void> {
     await page.goto(`${server!.url.replace(/\/+$/, '')}${TEST_BASE}`, { waitUntil: 'networkidle' })
     const button = page.locator('.VPNavBarSearch button.DocSearch-Button, #local-search button').first()
     await button.waitFor({ state: 'visible' })
+    beforeOpen?.()
     const input = page.locator('.VPLocalSearchBox input')
     // A key press that lands before the app has hydrated does nothing; try again.
     for (let attempt = 1; ; attempt++) {
@@ -332,6 +334,24 @@ describe('the search box in Chromium', () => {
       const leak = await marksFor(page, '内存泄露')
       expect(leak).toContain('内存泄漏')
       expect(leak.filter((m) => /^\p{sc=Han}{1,2}$/u.test(m)), 'fragments of 内存泄漏 marked').toEqual([])
+    } finally {
+      await ctx.close()
+    }
+  })
+
+  it('loads the search code, its synonym table and the index only when the search box opens', async () => {
+    if (!browser) return
+    const ctx = await browser.newContext()
+    try {
+      const page = await ctx.newPage()
+      page.setDefaultTimeout(60_000)
+      const requested: string[] = []
+      page.on('request', (r) => requested.push(r.url()))
+      const searchChunks = () => requested.filter((u) => /\/(VPLocalSearchBox|@localSearchIndex[\w]*)\.[\w-]+\.js$/.test(u))
+      let onLoad: string[] = []
+      await openSearch(page, 'keyboard', () => (onLoad = searchChunks()))
+      expect(onLoad, 'search chunks fetched with the page').toEqual([])
+      await expect.poll(() => searchChunks().length, { timeout: 30_000 }).toBe(2)
     } finally {
       await ctx.close()
     }
