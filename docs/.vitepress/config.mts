@@ -12,6 +12,8 @@ import { headingPermalink } from './plugins/heading-permalink'
 import { patchTheme } from './plugins/patch-theme'
 import { packedFlame } from './plugins/packed-flame'
 import { nginxWithLua } from './plugins/nginx-lua-grammar'
+import { glossaryPlugin } from './plugins/glossary'
+import { siteSearchModule } from './plugins/site-search'
 
 const site = readSiteEnv()
 const SITE_TITLE = 'OpenResty/LuaJIT 学习笔记'
@@ -84,11 +86,14 @@ export default defineConfig({
       md.use(fenceLanguagesPlugin)
       md.use(inlineCodeVPrePlugin)
       md.use(codeBlockSizePlugin)
+      // docs/glossary.md: the entries of data/glossary.ts as Markdown headings.
+      md.use(glossaryPlugin)
     },
   },
 
   vite: {
-    plugins: [patchTheme(), packedFlame()],
+    // siteSearchModule: the search box's query expansion and synonym table (its own lazy chunk).
+    plugins: [patchTheme(), packedFlame(), siteSearchModule()],
     // Theme components we replace, the way VitePress documents it: by file name.
     resolve: {
       alias: [

@@ -48,7 +48,10 @@ export const parts: Part[] = [
   },
 ]
 
-export const extraPages: Chapter[] = [{ text: '参考资料', link: '/references' }]
+export const extraPages: Chapter[] = [
+  { text: '术语表', link: '/glossary' },
+  { text: '参考资料', link: '/references' },
+]
 
 /** Markdown source of a chapter link, relative to `docs/`. */
 export function sourceOf(link: string): string {
@@ -57,6 +60,7 @@ export function sourceOf(link: string): string {
 
 export const nav: DefaultTheme.NavItem[] = [
   ...parts.map((p) => ({ text: p.text, link: p.chapters[0]!.link, activeMatch: `^${p.base}` })),
+  { text: '术语表', link: '/glossary' },
   { text: '参考资料', link: '/references' },
 ]
 

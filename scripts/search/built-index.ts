@@ -8,6 +8,9 @@ import vm from 'node:vm'
 import MiniSearch, { type Options, type SearchResult } from 'minisearch'
 import type { DefaultTheme } from 'vitepress'
 import { clientLoadOptions, type SectionDoc } from '../../docs/.vitepress/search'
+import { siteSearch } from '../../docs/.vitepress/search/query'
+import { synonymTable } from '../../docs/.vitepress/search/synonyms'
+import { GLOSSARY } from '../../docs/.vitepress/data/glossary'
 
 export interface BuiltIndex {
   /** Absolute path of the index chunk. */
@@ -67,7 +70,13 @@ export function loadBuiltIndex(dist: string): BuiltIndex {
 
 export type Hit = SearchResult & { title?: string; titles?: string[] }
 
-/** What the search box lists for a query (VitePress shows the first 16). */
+/** The synonym table the search box gets (plugins/site-search.ts builds it from the same data). */
+export const SITE_SYNONYMS = synonymTable(GLOSSARY)
+
+/**
+ * What the search box lists for a query (VitePress shows the first 16): the
+ * site's search (docs/.vitepress/search/query.ts), as the patched box calls it.
+ */
 export function searchLikeBrowser(index: MiniSearch<SectionDoc>, query: string): Hit[] {
-  return index.search(query).slice(0, 16) as Hit[]
+  return siteSearch(index, SITE_SYNONYMS, query).slice(0, 16) as Hit[]
 }

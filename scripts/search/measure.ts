@@ -3,9 +3,12 @@
 // Indexes the same section documents VitePress indexes (scripts/search/sections.ts)
 // with each configuration of ./variants.ts and reports, per configuration:
 // index size (serialized JSON, raw and gzip), number of terms, the golden
-// queries' hits in the top 3 and mean reciprocal rank, mean result count, and
-// query time (median over the golden set, each query timed as the median of
-// many runs) in Node and, if Debian's chromium is installed, in Chromium.
+// queries' hits in the top 3 and mean reciprocal rank, mean result count, the
+// share of golden queries with no result at all, and query time (median over
+// the golden set, each query timed as the median of many runs) in Node and, if
+// Debian's chromium is installed, in Chromium. `default` is VitePress's own
+// index of the same pages; the shipped variant asks the index the way the
+// search box does (docs/.vitepress/search/query.ts).
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
@@ -68,14 +71,18 @@ function fullText(d: SectionDoc): string {
   return [d.title, ...d.titles, d.text ?? ''].join('\n').normalize('NFKC').toLowerCase()
 }
 
-function timeQueries(index: MiniSearch<SectionDoc>): number[] {
+function searchWith(v: Variant, index: MiniSearch<SectionDoc>, text: string) {
+  return v.search ? v.search(index, text) : index.search(text)
+}
+
+function timeQueries(v: Variant, index: MiniSearch<SectionDoc>): number[] {
   const perQuery: number[] = []
   for (const q of GOLDEN) {
-    for (let i = 0; i < 3; i++) index.search(q.query)
+    for (let i = 0; i < 3; i++) searchWith(v, index, q.query)
     const runs: number[] = []
     for (let i = 0; i < RUNS; i++) {
       const t0 = process.hrtime.bigint()
-      index.search(q.query)
+      searchWith(v, index, q.query)
       runs.push(Number(process.hrtime.bigint() - t0) / 1000)
     }
     perQuery.push(median(runs))
@@ -99,13 +106,15 @@ async function timeInBrowser(json: string, v: Variant): Promise<number[] | undef
     const page = await browser.newPage()
     await page.setContent('<!doctype html><title>search timing</title>')
     await page.addScriptTag({ content: fs.readFileSync(path.join(ROOT, 'node_modules/minisearch/dist/umd/index.js'), 'utf8') })
+    // The site's query expansion, bundled as the search box chunk bundles it.
+    if (v.search) await page.addScriptTag({ content: await bundleQueryModule() })
     const { searchOptions } = optionsFor(v)
     const fnSources = Object.fromEntries(
       Object.entries(searchOptions ?? {}).filter(([, f]) => typeof f === 'function').map(([k, f]) => [k, String(f)]),
     )
     const plain = Object.fromEntries(Object.entries(searchOptions ?? {}).filter(([, f]) => typeof f !== 'function'))
     return await page.evaluate(
-      ({ json, tokenizeSource, plain, fnSources, queries, runs }) => {
+      ({ json, tokenizeSource, plain, fnSources, queries, runs, synonyms }) => {
         const revive = (s: string) => new Function(`return ${s}`)()
         const searchOptions: Record<string, unknown> = { ...plain }
         for (const [k, s] of Object.entries(fnSources)) searchOptions[k] = revive(s)
@@ -117,25 +126,42 @@ async function timeInBrowser(json: string, v: Variant): Promise<number[] | undef
           ...(tokenizeSource ? { tokenize: revive(tokenizeSource) } : {}),
         })
         const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
+        const site = (window as unknown as { siteQuery?: { siteSearch: (i: unknown, t: unknown, q: string) => unknown[] } }).siteQuery
+        const search = synonyms && site ? (q: string) => site.siteSearch(index, synonyms, q) : (q: string) => index.search(q)
         const out: number[] = []
         for (const q of queries) {
-          for (let i = 0; i < 3; i++) index.search(q)
+          for (let i = 0; i < 3; i++) search(q)
           // performance.now() is coarse in a page; time batches of 10.
           const batches: number[] = []
           for (let i = 0; i < runs / 10; i++) {
             const t0 = performance.now()
-            for (let j = 0; j < 10; j++) index.search(q)
+            for (let j = 0; j < 10; j++) search(q)
             batches.push(((performance.now() - t0) * 1000) / 10)
           }
           out.push(med(batches))
         }
         return out
       },
-      { json, tokenizeSource: v.tokenize ? String(v.tokenize) : '', plain, fnSources, queries: GOLDEN.map((q) => q.query), runs: RUNS * 5 },
+      { json, tokenizeSource: v.tokenize ? String(v.tokenize) : '', plain, fnSources, queries: GOLDEN.map((q) => q.query), runs: RUNS * 5, synonyms: v.synonyms },
     )
   } finally {
     await browser.close()
   }
+}
+
+/** docs/.vitepress/search/query.ts as a script that sets `window.siteQuery`. */
+async function bundleQueryModule(): Promise<string> {
+  const { build } = await import('esbuild')
+  const out = await build({
+    entryPoints: [path.join(ROOT, 'docs/.vitepress/search/query.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: 'siteQuery',
+    platform: 'browser',
+    logLevel: 'silent',
+  })
+  return out.outputFiles[0]!.text
 }
 
 /**
@@ -188,7 +214,7 @@ async function main(): Promise<void> {
     let listed = 0
     let listedRelevant = 0
     for (const q of GOLDEN) {
-      const found = index.search(q.query).slice(0, 16)
+      const found = searchWith(v, index, q.query).slice(0, 16)
       if (q.kind === 'zh-word' || q.kind === 'zh-phrase') {
         const needle = q.query.normalize('NFKC').toLowerCase()
         const truth = new Set(docs.filter((d) => fullText(d).includes(needle)).map((d) => d.id))
@@ -204,12 +230,12 @@ async function main(): Promise<void> {
       else misses.push(q.query)
       if (rank) rr += 1 / rank
     }
-    const node = timeQueries(index)
+    const node = timeQueries(v, index)
     if (v.shipped) {
       const slow = GOLDEN.map((q, i) => [q.query, node[i]!] as const).sort((a, b) => b[1] - a[1]).slice(0, 5)
       console.log(`[search:measure] ${v.name}: slowest queries ${slow.map(([q, us]) => `${q} ${us.toFixed(0)} µs`).join(', ')}`)
     }
-    const browser = wantBrowser && (v.name === 'default' || v.shipped) ? await timeInBrowser(json, v) : undefined
+    const browser = wantBrowser && (v.name === 'default' || v.name === 'bigram-and' || v.shipped) ? await timeInBrowser(json, v) : undefined
     rows.push({
       variant: v.name,
       shipped: !!v.shipped,
@@ -234,14 +260,21 @@ async function main(): Promise<void> {
 
   const fmt = (n: number | undefined, d = 0) => (n === undefined || Number.isNaN(n) ? '-' : n.toFixed(d))
   console.log('')
-  console.log('| variant | terms | index JSON bytes | gzip bytes | golden top-3 | MRR | mean results | zero results | zh literal recall / precision | Node query µs median / p95 | Chromium query µs median / p95 |')
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+  const pct = (n: number) => `${((100 * n) / GOLDEN.length).toFixed(1)} %`
+  console.log('| variant | terms | index JSON bytes | gzip bytes | golden top-3 | MRR | mean results | zero-result rate | zh literal recall / precision | Node query µs median / p95 | Chromium query µs median / p95 |')
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
   for (const r of rows) {
     console.log(
-      `| ${r.variant}${r.shipped ? ' (shipped)' : ''} | ${r.terms} | ${r.jsonBytes} | ${r.gzipBytes} | ${r.hitsAt3}/${GOLDEN.length} | ${fmt(r.mrr, 3)} | ${fmt(r.meanResults, 1)} | ${r.zeroResults.length} | ${fmt(r.literalRecall, 2)} / ${fmt(r.literalPrecision, 2)} | ${fmt(r.nodeMedianUs)} / ${fmt(r.nodeP95Us)} | ${fmt(r.browserMedianUs)} / ${fmt(r.browserP95Us)} |`,
+      `| ${r.variant}${r.shipped ? ' (shipped)' : ''} | ${r.terms} | ${r.jsonBytes} | ${r.gzipBytes} | ${r.hitsAt3}/${GOLDEN.length} | ${fmt(r.mrr, 3)} | ${fmt(r.meanResults, 1)} | ${pct(r.zeroResults.length)} (${r.zeroResults.length}) | ${fmt(r.literalRecall, 2)} / ${fmt(r.literalPrecision, 2)} | ${fmt(r.nodeMedianUs)} / ${fmt(r.nodeP95Us)} | ${fmt(r.browserMedianUs)} / ${fmt(r.browserP95Us)} |`,
     )
   }
   for (const r of rows) if (r.misses.length) console.log(`\n${r.variant}: not in the top 3: ${r.misses.join(', ')}`)
+  for (const r of rows) if (r.zeroResults.length) console.log(`\n${r.variant}: no results: ${r.zeroResults.join(', ')}`)
+  const kinds = [...new Set(GOLDEN.map((q) => q.kind))]
+  console.log(`\ngolden top-3 by kind (${kinds.map((k) => `${k} ${GOLDEN.filter((q) => q.kind === k).length}`).join(', ')}):`)
+  for (const r of rows) {
+    console.log(`  ${r.variant}: ${kinds.map((k) => `${k} ${GOLDEN.filter((q) => q.kind === k && !r.misses.includes(q.query)).length}`).join(', ')}`)
+  }
 
   if (wantBrowser) await compareSegmenters(docs)
 

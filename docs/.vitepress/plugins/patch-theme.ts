@@ -5,6 +5,7 @@
 // that moves the code is noticed instead of silently undoing the fix.
 import type { Plugin } from 'vite'
 import { hardCodedLabels } from '../locale'
+import { SITE_SEARCH_MODULE } from './site-search'
 
 export interface ThemePatch {
   /** File name under vitepress/dist/client/ (a theme file's name alone is enough). */
@@ -53,8 +54,33 @@ export const performancePatches: ThemePatch[] = [
   },
 ]
 
+/**
+ * The local search box asks the index with the reader's text as it is and
+ * highlights every matched index term, which for Chinese is a bigram. Instead
+ * it uses the site's search (plugins/site-search.ts): glossary synonyms,
+ * question words dropped, ranked partial matches when nothing has every word,
+ * and whole words to highlight.
+ */
+export const searchPatches: ThemePatch[] = [
+  {
+    file: 'VPLocalSearchBox.vue',
+    from: "import MiniSearch, { type SearchResult } from 'minisearch'",
+    to: `import MiniSearch, { type SearchResult } from 'minisearch'\nimport { search as siteSearch, highlight as siteHighlight } from '${SITE_SEARCH_MODULE}'`,
+  },
+  {
+    file: 'VPLocalSearchBox.vue',
+    from: 'results.value = index\n      .search(filterTextValue)\n',
+    to: 'results.value = siteSearch(index, filterTextValue)\n',
+  },
+  {
+    file: 'VPLocalSearchBox.vue',
+    from: 'for (const term in r.match) {\n        terms.add(term)\n      }',
+    to: 'for (const term of siteHighlight(filterTextValue, r)) {\n        terms.add(term)\n      }',
+  },
+]
+
 /** Applies the patches in order; labels first, since the a11y patches see the translated text. */
-export const themePatches: ThemePatch[] = [...hardCodedLabels, ...accessibilityPatches, ...performancePatches]
+export const themePatches: ThemePatch[] = [...hardCodedLabels, ...accessibilityPatches, ...performancePatches, ...searchPatches]
 
 export function patchTheme(patches: ThemePatch[] = themePatches): Plugin {
   return {

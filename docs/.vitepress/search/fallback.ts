@@ -12,9 +12,9 @@
 // Results that match more terms rank first (MiniSearch multiplies the score
 // by the number of query terms matched).
 //
-// It is not active by itself: the theme (docs/.vitepress/theme/index.ts) has
-// to call `installAndFallback(MiniSearch)` once, for the MiniSearch class the
-// search box imports.
+// The search box uses it through ./query.ts (`siteSearch`), which first
+// expands the query with the glossary's synonyms; `withAndFallback` and
+// `installAndFallback` add the fallback alone to an index or a class.
 import type MiniSearch from 'minisearch'
 import type { Query, SearchOptions, SearchResult } from 'minisearch'
 
@@ -41,13 +41,22 @@ export function searchWithFallback(index: MiniSearch, search: Search, query: Que
   if (words.length > 1) {
     return search({ combineWith: 'OR', queries: words.map((w) => ({ combineWith: 'AND', queries: [w] })) }, options)
   }
+  return partialWord(index, search, query, options)
+}
+
+/**
+ * One word of three or more terms that AND did not find: OR across its terms,
+ * keeping the sections that match at least half of them.
+ */
+export function partialWord(index: MiniSearch, search: Search, word: string, options: SearchOptions = {}): SearchResult[] {
+  const own = (index as unknown as WithOptions)._options
   const tokenize = options.tokenize ?? own.searchOptions.tokenize ?? own.tokenize
   const processTerm = options.processTerm ?? own.searchOptions.processTerm ?? own.processTerm
-  const terms = tokenize(query).flatMap((t) => processTerm(t) || []).filter(Boolean)
-  if (terms.length < 3) return results
+  const terms = tokenize(word).flatMap((t) => processTerm(t) || []).filter(Boolean)
+  if (terms.length < 3) return []
   const need = Math.ceil(terms.length / 2)
   const filter = options.filter ?? own.searchOptions.filter
-  return search(query, {
+  return search(word, {
     ...options,
     combineWith: 'OR',
     filter: (r) => r.queryTerms.length >= need && (!filter || filter(r)),

@@ -36,9 +36,12 @@ export const SEARCH_BOOST = { title: 4, text: 2, titles: 1 } as const
 /**
  * The reference list (the `参考资料` page and each chapter's `#references`
  * section) names every topic without explaining it; it should not outrank the
- * section that does.
+ * section that does. Nor should the glossary, whose one-line entries are
+ * titled with the very term searched for: they stay in the list, below the
+ * sections that teach.
  */
 export function boostDocument(id: string): number {
+  if (/\/glossary(?:#|$)/.test(id)) return 0.1
   return /\/references(?:#|$)|#references$/.test(id) ? 0.4 : 1
 }
 
