@@ -255,7 +255,9 @@ export function planQuery(text: string, table: SynonymTable): QueryPlan {
 /** A group as a MiniSearch query: any of its forms, each form whole (AND of its terms). */
 function groupQuery(group: QueryGroup): Query {
   const [typed, ...others] = group.forms
-  const own: Query = { combineWith: 'AND', queries: [typed!] }
+  // A glossary form was typed as the glossary spells it: no typo to forgive,
+  // and typo matching walks the whole index (see fuzzyTerm in ./index.ts).
+  const own: Query = group.entry === undefined ? { combineWith: 'AND', queries: [typed!] } : { combineWith: 'AND', fuzzy: false, queries: [typed!] }
   if (others.length === 0) return own
   return {
     combineWith: 'OR',
