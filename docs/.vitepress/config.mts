@@ -12,6 +12,8 @@ import { headingPermalink } from './plugins/heading-permalink'
 import { patchTheme } from './plugins/patch-theme'
 import { packedFlame } from './plugins/packed-flame'
 import { nginxWithLua } from './plugins/nginx-lua-grammar'
+import { bookPlugin } from './plugins/book'
+import { bareUrlPlugin } from './plugins/bare-url'
 
 const site = readSiteEnv()
 const SITE_TITLE = 'OpenResty/LuaJIT 学习笔记'
@@ -84,6 +86,9 @@ export default defineConfig({
       md.use(fenceLanguagesPlugin)
       md.use(inlineCodeVPrePlugin)
       md.use(codeBlockSizePlugin)
+      // The one-page book (docs/print.md) and the home page's download line.
+      md.use(bookPlugin)
+      md.use(bareUrlPlugin)
     },
   },
 
