@@ -14,6 +14,8 @@ import { packedFlame } from './plugins/packed-flame'
 import { nginxWithLua } from './plugins/nginx-lua-grammar'
 import { glossaryPlugin } from './plugins/glossary'
 import { siteSearchModule } from './plugins/site-search'
+import { bookPlugin } from './plugins/book'
+import { bareUrlPlugin } from './plugins/bare-url'
 
 const site = readSiteEnv()
 const SITE_TITLE = 'OpenResty/LuaJIT 学习笔记'
@@ -88,6 +90,9 @@ export default defineConfig({
       md.use(codeBlockSizePlugin)
       // docs/glossary.md: the entries of data/glossary.ts as Markdown headings.
       md.use(glossaryPlugin)
+      // The one-page book (docs/print.md) and the home page's download line.
+      md.use(bookPlugin)
+      md.use(bareUrlPlugin)
     },
   },
 

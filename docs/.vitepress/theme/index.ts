@@ -6,7 +6,9 @@ import type { Theme } from 'vitepress'
 import { defineAsyncComponent, hydrateOnVisible, onMounted, type Component } from 'vue'
 import { provideAppearanceToggle } from './appearance'
 import { hydrationDone, staticOnLoad } from './static-on-load'
+import { openFoldedForPrint } from './print'
 import './styles/custom.css'
+import './styles/print.css'
 
 // Every component in ./components is available in Markdown under its file
 // name, so adding a component never means editing this file.
@@ -36,6 +38,7 @@ export default {
       for (const [name, real] of Object.entries(components)) app.component(name, real)
       return
     }
+    openFoldedForPrint()
     for (const [path, load] of Object.entries(views)) {
       const name = path.slice(path.lastIndexOf('/') + 1, -'.vue'.length)
       // Interactive components (the flame graph) hydrate when they come near the
