@@ -21,6 +21,11 @@ const STATIC = ['CompareTable', 'BenchChart', 'BenchRatio', 'Diagram']
 
 const fromRegistry = (name: string): Component => defineAsyncComponent(async () => (await import('./registry')).components[name]!)
 
+/** Interactive components whose view needs keyed data: they load the pair (keyed.ts), not the bare view. */
+const INTERACTIVE_KEYED: Record<string, () => Promise<Component>> = {
+  Quiz: async () => (await import('./quiz')).default,
+}
+
 export default {
   extends: DefaultTheme,
   setup() {
@@ -38,12 +43,14 @@ export default {
     }
     for (const [path, load] of Object.entries(views)) {
       const name = path.slice(path.lastIndexOf('/') + 1, -'.vue'.length)
-      // Interactive components (the flame graph) hydrate when they come near the
-      // viewport: their server HTML is already drawn, and hydrating a chart the
-      // reader has not reached would only lengthen the page's start-up task.
+      // Interactive components (the flame graph, the quiz) hydrate when they come
+      // near the viewport: their server HTML is already drawn, and hydrating what
+      // the reader has not reached would only lengthen the page's start-up task.
       app.component(
         name,
-        STATIC.includes(name) ? staticOnLoad(name, fromRegistry(name)) : defineAsyncComponent({ loader: load, hydrate: hydrateOnVisible({ rootMargin: '200px' }) }),
+        STATIC.includes(name)
+          ? staticOnLoad(name, fromRegistry(name))
+          : defineAsyncComponent({ loader: INTERACTIVE_KEYED[name] ?? load, hydrate: hydrateOnVisible({ rootMargin: '200px' }) }),
       )
     }
   },
