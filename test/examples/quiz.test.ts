@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { DOCS } from '../support/paths'
-import { quizProblems, type Quiz } from '../../docs/.vitepress/data/quiz/types'
+import { quizIdFor, quizProblems, type Quiz } from '../../docs/.vitepress/data/quiz/types'
 import { APT_HINT, findTools, isCI, type Tools } from '../../scripts/examples/env.ts'
 import { isRunnable, proveQuestion } from '../../scripts/examples/quiz.ts'
 
@@ -35,6 +35,7 @@ if (!found.tools) {
 describe('quiz files are well formed', () => {
   test.each(quizzes.map((q) => [q.file, q] as const))('%s', (file, { quiz }) => {
     expect(quiz.id, `${file}: id must equal the file name`).toBe(path.basename(file, '.ts'))
+    expect(quiz.id, `${file}: id must be named after its page ${quiz.page}`).toBe(quizIdFor(quiz.page))
     expect(quizProblems(quiz, file)).toEqual([])
   })
 })

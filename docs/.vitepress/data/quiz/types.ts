@@ -137,3 +137,8 @@ export function quizProblems(quiz: Quiz, file: string): string[] {
   }
   return out
 }
+
+/** The quiz id of a chapter URL: `/luajit/ffi` -> `luajit-ffi`, `/luajit/` -> `luajit-index`. */
+export function quizIdFor(page: string): string {
+  return page.slice(1).replace(/\/$/, '/index').replaceAll('/', '-')
+}
