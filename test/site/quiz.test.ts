@@ -92,7 +92,10 @@ const question = (page: Page, id: string) => page.locator(`.quiz-item[data-quest
 describe.skipIf(noBrowser)('the quiz in Chromium', () => {
   beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }))
 
-  it('loads no quiz code until it scrolls into view', async () => {
+  // Vue's lazy hydration fetches the outer loader at once (theme/quiz.ts, a few
+  // hundred bytes that pick the chapter); the view and the chapter's questions
+  // come only when the quiz nears the viewport.
+  it('loads neither the quiz view nor its questions until it scrolls into view', async () => {
     const page = await openQuiz(site.browser)
     const scripts: string[] = []
     page.on('request', (r) => {
@@ -102,9 +105,10 @@ describe.skipIf(noBrowser)('the quiz in Chromium', () => {
       // Opening the page loaded nothing of the quiz (the listener was added after
       // load, so check what the page has already fetched).
       const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))
-      expect(loaded.filter((u) => /\/(Quiz|quiz|luajit-nil-values)\.[\w-]+\.js$/.test(u))).toEqual([])
+      expect(loaded.filter((u) => /\/(Quiz|luajit-nil-values)\.[\w-]+\.js$/.test(u))).toEqual([])
       expect(await page.locator('.quiz .quiz-check').count()).toBe(0)
       await reachQuiz(page)
+      expect(scripts.some((u) => /\/Quiz\.[\w-]+\.js$/.test(u)), 'the view is fetched when the quiz is reached').toBe(true)
       expect(scripts.some((u) => /\/luajit-nil-values\.[\w-]+\.js$/.test(u)), 'only this chapter\'s quiz data is fetched').toBe(true)
       expect(scripts.filter((u) => /\/(luajit-ffi|performance-caching)\.[\w-]+\.js$/.test(u))).toEqual([])
     } finally {
@@ -114,6 +118,11 @@ describe.skipIf(noBrowser)('the quiz in Chromium', () => {
 
   it('is answered with the keyboard, gives feedback, remembers answers across a reload and resets', async () => {
     const page = await openQuiz(site.browser)
+    const problems: string[] = []
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /hydration/i.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`)
+    })
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
     try {
       await reachQuiz(page)
       // Single choice: focus option A, arrow down to B (the key), Tab to 检查答案, Enter.
@@ -157,6 +166,7 @@ describe.skipIf(noBrowser)('the quiz in Chromium', () => {
       expect(await question(page, 'falsy').locator('input:checked').count()).toBe(0)
       expect(await page.locator('.quiz-feedback p').count()).toBe(0)
       expect(await page.evaluate(() => localStorage.getItem('openresty-notes:quiz:luajit-nil-values'))).toBeNull()
+      expect(problems, 'hydrating and using the quiz logs no error or hydration mismatch').toEqual([])
     } finally {
       await page.context().close()
     }
@@ -209,6 +219,32 @@ describe.skipIf(noBrowser)('the quiz in Chromium', () => {
       expect(bad.map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n  ')}`)).toEqual([])
     } finally {
       await page.context().close()
+    }
+  })
+})
+
+describe.skipIf(noBrowser)('the learning path on the home page', () => {
+  it.each([1280, 375])('shows stored quiz progress without moving the layout (%i px)', async (width) => {
+    const ctx = await site.browser.newContext({ viewport: { width, height: 900 } })
+    try {
+      const page = await ctx.newPage()
+      await page.goto(site.url(''), { waitUntil: 'networkidle' })
+      await page.evaluate(() =>
+        localStorage.setItem('openresty-notes:quiz:luajit-nil-values', JSON.stringify({ answers: { falsy: [1], equalities: [0] }, total: 6, correct: 2 })),
+      )
+      await page.reload({ waitUntil: 'networkidle' })
+      const slot = page.locator('[data-quiz-progress="luajit-nil-values"]')
+      const list = page.locator('.learning-path')
+      expect(await slot.innerText(), 'the server renders the placeholder').toBe('测验：未作答')
+      const before = await list.evaluate((el) => el.getBoundingClientRect().height)
+      await slot.scrollIntoViewIfNeeded()
+      await expect.poll(() => slot.innerText()).toBe('测验：答对 2 / 6')
+      expect(await page.locator('[data-quiz-progress="luajit-ffi"]').innerText()).toBe('测验：未作答')
+      expect(await list.evaluate((el) => el.getBoundingClientRect().height), 'filling in the progress moved the layout').toBe(before)
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      expect(overflow).toBeLessThanOrEqual(0)
+    } finally {
+      await ctx.close()
     }
   })
 })
