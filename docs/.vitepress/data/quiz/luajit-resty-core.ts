@@ -64,7 +64,7 @@ export default defineQuiz({
         { text: 'lua-resty-core 不再加载，`ngx.*` 回到旧的 C API 实现', why: 'v0.10.16 起，已有 FFI 实现的旧 C API 全部删除了，不存在可以回退的实现。' },
         { text: '不起作用：lua-resty-core 强制加载，启动时只打一条“deprecated”警告', correct: true, why: '这个指令在 v0.10.16 废弃，`resty.core` 在 Lua VM 初始化时强制加载。' },
         { text: 'nginx 拒绝启动', why: '指令仍被接受，只是没有效果并给出警告；拒绝启动的是 lua-resty-core 加载失败（例如 `lua_package_path` 漏了它的目录）的情形。' },
-        { text: '只对当前 `server {}` 关闭 lua-resty-core', why: '即使在 v0.10.15 里，它也是 http 级别的开关，作用于整个 Lua VM。' },
+        { text: '只对当前 `server {}` 关闭 lua-resty-core', why: 'v0.10.16 起这个指令完全不起作用，谈不上对某个 `server {}` 关闭；lua-resty-core 加载在 Lua VM 初始化时，整个 VM 共用。' },
       ],
     },
     {

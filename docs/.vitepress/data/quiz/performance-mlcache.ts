@@ -72,7 +72,7 @@ export default defineQuiz({
       options: [
         { text: '实例名 `"user"` 加键 `"s:1"` 与实例名 `"users"` 加键 `":1"` 会撞到同一个 L2 键', correct: true, why: 'L2 的键是 `name .. key`，中间没有分隔符；实例名以冒号之类的字符结尾可以避免。' },
         { text: '从 L1 取到的 table 可以放心修改，每个请求拿到的是独立副本', why: '同一个 worker 的所有请求拿到同一个 table 对象，修改它就修改了缓存；需要修改时先复制。' },
-        { text: '把锁放进单独的字典（`shm_locks`），L2 写满时锁不会被挤掉', correct: true, why: '锁也是共享字典里的条目；与缓存值混在一起时，L2 满了锁可能被 LRU 挤掉。', link: '/performance/mlcache#separate-shm' },
+        { text: '把锁放进单独的字典（`shm_locks`），并发未命中时新建的锁就不会挤掉 L2 里的缓存值', correct: true, why: '锁也是写进共享字典的条目；默认与缓存值同在 L2，L2 已满时每把新锁都可能按 LRU 挤掉有价值的缓存值，形成颠簸。', link: '/performance/mlcache#separate-shm' },
         { text: '`lua_code_cache off` 时 mlcache 完全不能用', why: '它仍能工作，只是每个请求新建 Lua VM，L1 每次都是空的，都要读 L2。' },
       ],
     },
