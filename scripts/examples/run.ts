@@ -99,15 +99,18 @@ function observeLuaCheck(s: Sample, stack: Stack): Outcome {
   }
 }
 
+/** nginx.conf that serves `code` from content_by_lua_block at location = /t, with shared dicts `cache` and `locks`. */
+export function contentByLuaConf(code: string, prefix: string, port: number, stack: Stack): string {
+  return buildConf({
+    prefix, port, stack,
+    http: '    lua_shared_dict cache 1m;\n    lua_shared_dict locks 1m;',
+    server: `        location = /t {\n            content_by_lua_block {\n${code}\n            }\n        }`,
+  })
+}
+
 /** The nginx.conf a sample becomes: run-nginx Lua goes into location = /t. */
 function confFor(s: Sample, prefix: string, port: number, stack: Stack): string {
-  if (s.kind === 'nginx-lua') {
-    return buildConf({
-      prefix, port, stack,
-      http: '    lua_shared_dict cache 1m;\n    lua_shared_dict locks 1m;',
-      server: `        location = /t {\n            content_by_lua_block {\n${s.code}\n            }\n        }`,
-    })
-  }
+  if (s.kind === 'nginx-lua') return contentByLuaConf(s.code, prefix, port, stack)
   const split = splitServerConfig(s.code)
   if (split.full) return completeFullConf(s.code, prefix, stack)
   return buildConf({ prefix, port, stack, main: split.main, http: split.http, server: split.server })

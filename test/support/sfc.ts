@@ -13,8 +13,10 @@ export async function loadSfc(rel: string, tag: string): Promise<Component> {
   const file = path.join(ROOT, rel)
   const { descriptor } = parse(fs.readFileSync(file, 'utf8'), { filename: file })
   const code = compileScript(descriptor, { id: path.basename(file), inlineTemplate: true }).content
-    // Relative imports and globs become root-relative, which Vite resolves from the project root.
+    // Relative imports and globs (components/ is two levels under .vitepress/)
+    // become root-relative, which Vite resolves from the project root.
     .replaceAll(`'../../`, `'/docs/.vitepress/`)
+    .replaceAll(`'../`, `'/docs/.vitepress/theme/`)
   const out = path.join(ROOT, 'test/.output/sfc', `${path.basename(file, '.vue')}.${tag}.ts`)
   fs.mkdirSync(path.dirname(out), { recursive: true })
   fs.writeFileSync(out, code)

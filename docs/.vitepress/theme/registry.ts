@@ -6,6 +6,7 @@ import { defineAsyncComponent, type Component } from 'vue'
 import { loadBench } from '../data/bench/index'
 import { loadTable } from '../data/tables/index'
 import { keyedComponent } from './keyed'
+import Quiz from './quiz'
 
 const views = import.meta.glob<{ default: Component }>('./components/*.vue')
 const view = (name: string) => views[`./components/${name}.vue`]!
@@ -14,6 +15,7 @@ const keyed: Record<string, Component> = {
   CompareTable: keyedComponent({ name: 'CompareTable', key: 'id', dataProp: 'table', load: loadTable, view: view('CompareTable') }),
   BenchChart: keyedComponent({ name: 'BenchChart', key: 'id', dataProp: 'result', load: loadBench, view: view('BenchChart') }),
   BenchRatio: keyedComponent({ name: 'BenchRatio', key: 'id', dataProp: 'result', load: loadBench, view: view('BenchRatio') }),
+  Quiz,
 }
 
 export const components: Record<string, Component> = Object.fromEntries(

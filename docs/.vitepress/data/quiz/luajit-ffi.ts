@@ -1,0 +1,103 @@
+import { defineQuiz } from './types'
+
+export default defineQuiz({
+  id: 'luajit-ffi',
+  page: '/luajit/ffi',
+  questions: [
+    {
+      id: 'cdef-in-handler',
+      kind: 'single',
+      prompt: '把 `ffi.cdef[[ struct bar { int a; }; ]]` 写在 `content_by_lua_block` 里，会发生什么？',
+      link: '/luajit/ffi#cdef',
+      options: [
+        { text: '一切正常，`ffi.cdef` 重复声明没有问题', why: '函数原型可以重复声明，具名结构体不行：第二次出现会报 `attempt to redefine`。' },
+        { text: '第一次请求正常，之后的请求报 500（`attempt to redefine \'bar\'`）', correct: true, why: '同一个 Lua VM 里第二次定义具名结构体就出错。`ffi.cdef` 应放在模块文件顶层，经 `require` 只执行一次。' },
+        { text: 'nginx 启动时就报错', why: '`content_by_lua_block` 里的代码在请求到来时才执行，启动时不会运行它。' },
+        { text: '每个请求拿到自己的 `struct bar`，互不影响', why: 'cdef 的声明属于整个 Lua VM（每个 worker 一个），不属于某个请求。' },
+      ],
+    },
+    {
+      id: 'dangling',
+      kind: 'single',
+      prompt: '`local p = ffi.cast("char *", buf)`，其中 `buf` 是 `ffi.new("char[16]")` 的结果。随后执行 `buf = nil; collectgarbage()`，`p` 怎样了？',
+      link: '/luajit/ffi#dangling-pointer',
+      options: [
+        { text: '`p` 让数组保持存活，可以继续安全地读写', why: '指针 cdata 只保存一个地址，不会让它指向的对象保持存活。' },
+        { text: '数组已被回收，`p` 仍然是一个非 NULL 的地址，再读写就是未定义行为', correct: true, why: '最后一个 Lua 引用没了，GC 就回收数组；`p ~= nil` 仍为真，但它指向已还给分配器的内存。' },
+        { text: '`p` 自动变成 `nil`', why: 'LuaJIT 不跟踪指针指向谁，`p` 的值不会变。' },
+        { text: '`collectgarbage()` 报错，因为还有指针指着数组', why: 'GC 看不见指针 cdata 与数组之间的关系，照常回收。' },
+      ],
+    },
+    {
+      id: 'gc-replace',
+      kind: 'output',
+      prompt: '对同一个 cdata 调用两次 `ffi.gc`。这段代码输出什么？',
+      link: '/luajit/ffi#malloc-and-gc',
+      runIn: 'luajit',
+      code: [
+        'local ffi = require("ffi")',
+        'ffi.cdef[[',
+        'void *malloc(size_t size);',
+        'void free(void *ptr);',
+        ']]',
+        'local log = {}',
+        'local r = ffi.gc(ffi.C.malloc(16), function(x) log[#log + 1] = "A"; ffi.C.free(x) end)',
+        'ffi.gc(r, function(x) log[#log + 1] = "B"; ffi.C.free(x) end)',
+        'r = nil',
+        'collectgarbage()',
+        'print(table.concat(log, ","))',
+      ].join('\n'),
+      options: [
+        { output: 'A,B', why: '第二次 `ffi.gc` 是替换终结器，不是追加；A 不会再被调用。' },
+        { output: 'B', correct: true, why: '对同一个 cdata 再调用 `ffi.gc` 会替换原来的终结器，回收时只调用 B。' },
+        { output: 'A', why: '后设的终结器替换了先设的那个，被调用的是 B。' },
+        { output: '', why: '`r = nil` 之后 `collectgarbage()` 会回收它并调用终结器，所以有输出。' },
+      ],
+    },
+    {
+      id: 'fill-order',
+      kind: 'output',
+      prompt: '这段代码输出什么？',
+      link: '/luajit/ffi#copy',
+      runIn: 'luajit',
+      code: [
+        'local ffi = require("ffi")',
+        'local s = "nginx"',
+        'local buf = ffi.new("char[?]", #s + 1)',
+        'ffi.copy(buf, s)',
+        'ffi.fill(buf, 2, string.byte("N"))',
+        'print(ffi.string(buf))',
+      ].join('\n'),
+      options: [
+        { output: 'NNinx', correct: true, why: '`ffi.fill(dst, len, c)` 把前 2 个字节填成 `N`；参数顺序与 C 的 `memset(dst, c, len)` 不同。' },
+        { output: 'Nginx', why: '第二个参数是长度 2，不是位置或个数 1，所以前两个字节都被改写。' },
+        { output: 'nginx', why: '`ffi.fill` 直接改写 C 缓冲区，`ffi.string` 读到的是改写后的内容。' },
+        { error: 'cannot convert \'string\' to \'char *\'', why: '`ffi.copy(buf, s)` 把 Lua 字符串复制进 C 缓冲区，这是允许的；不允许的是把 Lua 字符串当可写的 `char *` 参数传给 C 函数。' },
+      ],
+    },
+    {
+      id: 'malloc-facts',
+      kind: 'multiple',
+      prompt: '关于 `ffi.C.malloc` 得到的内存，哪些说法正确？',
+      link: '/luajit/ffi#ownership',
+      options: [
+        { text: 'GC 的记账里看不到这些字节，只看到一个小小的指针 cdata', correct: true, why: '所以在循环里反复 `malloc` 大块内存、只靠 `ffi.gc` 回收，GC 可能迟迟不启动，看上去像泄漏。', link: '/luajit/ffi#gc-pressure' },
+        { text: '提前手动释放的写法是 `ffi.C.free(ffi.gc(p, nil))`', correct: true, why: '`ffi.gc(p, nil)` 先摘掉终结器并返回 `p`，以后 GC 不会再释放一次。', link: '/luajit/ffi#malloc-and-gc' },
+        { text: '设了 `ffi.gc(p, ffi.C.free)` 之后，再直接 `ffi.C.free(p)` 也没问题', why: '终结器还在：GC 回收 `p` 时会再 `free` 一次，造成 double free。', link: '/luajit/ffi#pitfalls' },
+        { text: '指针 cdata 被回收时，它指向的 `malloc` 内存也会自动释放', why: 'GC 只管装着地址的那个小盒子；没有 `ffi.gc` 终结器或手动 `free`，内存就泄漏了。' },
+      ],
+    },
+    {
+      id: 'gc64',
+      kind: 'single',
+      prompt: '“OpenResty 的 LuaJIT 没有开启 GC64，单个 worker 的 Lua 内存上限是 2 GB”，今天应该怎么看？',
+      link: '/luajit/ffi#gc64',
+      options: [
+        { text: '仍然正确，所以大块内存必须用 `malloc`', why: '自 OpenResty 1.15.8.1 起官方包在 x86_64 上默认开启 GC64，2 GB 的 GC 堆上限已不存在。' },
+        { text: '已经过时：OpenResty 1.15.8.1 起 x86_64 默认开启 GC64；不确定时用 `ffi.abi("gc64")` 检查', correct: true, why: '上游与 luajit2 自 2020 年初也默认开启，ARM64 从来只有 GC64。只有显式关闭 GC64 的自编译版本或很老的 OpenResty 才有这个上限。' },
+        { text: '开启 GC64 后，单个 `ffi.new` 对象也可以超过 2 GB', why: '单个变长 cdata 的大小仍要小于 `0x80000000` 字节，这与 GC64 无关。' },
+        { text: 'GC64 只影响 ARM64', why: 'ARM64 从第一个提交起就只有 GC64；受旧上限影响的正是非 GC64 的 x64 构建。' },
+      ],
+    },
+  ],
+})

@@ -1,0 +1,85 @@
+import { defineQuiz } from './types'
+
+export default defineQuiz({
+  id: 'performance-flame-graph',
+  page: '/performance/flame-graph',
+  questions: [
+    {
+      id: 'width',
+      kind: 'single',
+      prompt: '火焰图里一个帧（色块）的横向宽度代表什么？',
+      link: '/performance/flame-graph#what-it-shows',
+      options: [
+        { text: '函数调用的深度', why: '深度是纵向的层数；宽度与深度无关。' },
+        { text: '它出现在栈上的样本占比：它自己执行的加上它调用的函数执行的', correct: true, why: '宽度是比例，不是绝对时间；比较两次运行要看样本数。', link: '/performance/flame-graph#width-is-share' },
+        { text: '它执行的先后：越靠左越早', why: '同一层按函数名字母序排列，样本本身不带时间先后；要看时间顺序用火焰图表。', link: '/performance/flame-graph#flame-chart' },
+        { text: '它被调用的次数', why: '采样剖析不数调用次数，只数“出现在栈上”的样本。' },
+      ],
+    },
+    {
+      id: 'self',
+      kind: 'single',
+      prompt: 'folded 数据是 `main;encode;escape 120`、`main;encode 30`、`main;sort 50`。`encode` 自身（self）消耗了多少样本？',
+      link: '/performance/flame-graph#what-it-shows',
+      options: [
+        { text: '150', why: '150 是 `encode` 的总宽度，包括它调用的 `escape` 的 120。' },
+        { text: '30', correct: true, why: '宽 150 减去正上方子帧 `escape` 的 120，露在顶上的 30 才是它自己在执行的样本。' },
+        { text: '120', why: '120 是 `escape` 的样本，记在 `escape` 身上。' },
+        { text: '200', why: '200 是根 `main` 的宽度，所有样本都经过它。' },
+      ],
+    },
+    {
+      id: 'reading-rules',
+      kind: 'multiple',
+      prompt: '读默认设置（`hot` 调色板）画出的火焰图，哪些做法是对的？',
+      link: '/performance/flame-graph#what-it-shows',
+      options: [
+        { text: '先找顶边宽的“平顶”帧，它们自身的代码在消耗 CPU', correct: true, why: '平顶最值得优先查看。', link: '/performance/flame-graph#shapes' },
+        { text: '越红的帧越热，优先看红色的', why: '默认调色板在暖色里随机取色，只为区分相邻的帧，颜色与耗时无关。' },
+        { text: '根和 `main` 最宽，所以最该优化', why: '所有样本都经过它们，宽是必然的；该看的是顶边。' },
+        { text: '同一个函数出现在几个位置时，把这几块加起来才是它的总量', correct: true, why: '火焰图按完整路径区分帧，同一函数会被拆成几块。', link: '/performance/flame-graph#shapes' },
+        { text: '又高又窄的高塔说明调用太深，要先改掉', why: '高度本身不花钱，顶上窄就不是问题。', link: '/performance/flame-graph#shapes' },
+      ],
+    },
+    {
+      id: 'tail-call',
+      kind: 'output',
+      prompt: '剖析器看不到某些栈帧。这段代码输出什么？',
+      link: '/performance/flame-graph#jp-caveats',
+      runIn: 'luajit',
+      code: [
+        'local function depth()',
+        '  local d = 0',
+        '  while debug.getinfo(d + 2, "l") do d = d + 1 end',
+        '  return d',
+        'end',
+        'local function normal()',
+        '  local d = depth()',
+        '  return d',
+        'end',
+        'local function tail()',
+        '  return depth()',
+        'end',
+        'print(normal() - tail())',
+      ].join('\n'),
+      options: [
+        { output: '0', why: '`return depth()` 是尾调用，`tail` 的栈帧被复用，`depth` 在那里少数一层。' },
+        { output: '1', correct: true, why: '尾调用不留栈帧：剖析器与 `debug.traceback` 都看不到 `tail` 那一层，所以比普通调用少 1。' },
+        { output: '-1', why: '尾调用让栈变浅而不是变深，`normal()` 看到的层数更多。' },
+        { output: '2', why: '只少了 `tail` 自己这一层。' },
+      ],
+    },
+    {
+      id: 'slow-upstream',
+      kind: 'single',
+      prompt: '一个请求因为上游很慢（用 cosocket 访问）而耗时 2 秒。它在火焰图里是什么样子？',
+      link: '/performance/flame-graph#on-off-cpu',
+      options: [
+        { text: 'on-CPU 火焰图里一个 2 秒宽的帧', why: '等待时协程让出，不在 CPU 上，不产生 on-CPU 样本。' },
+        { text: 'on-CPU 图里看不到；off-CPU 图里也只有 worker 在 `epoll_wait` 里空闲，分不出在等哪个请求', correct: true, why: '这类“请求慢但 worker 不忙”的问题要靠请求级的计时和分布式追踪来找。' },
+        { text: 'off-CPU 图里 worker 阻塞在 `read` 上', why: '阻塞在 `read` 这类系统调用上，说明用了阻塞 I/O；cosocket 不会这样。' },
+        { text: '差分火焰图里的一块红色', why: '差分图比较两次剖析的样本变化，不显示单个请求的等待。', link: '/performance/flame-graph#differential' },
+      ],
+    },
+  ],
+})

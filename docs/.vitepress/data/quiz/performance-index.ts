@@ -1,0 +1,98 @@
+import { defineQuiz } from './types'
+
+export default defineQuiz({
+  id: 'performance-index',
+  page: '/performance/',
+  questions: [
+    {
+      id: 'one-thread',
+      kind: 'single',
+      prompt: '某个接口的 Lua 代码要纯计算 50 毫秒。对同一个 worker 上的其他请求意味着什么？',
+      link: '/performance/#one-thread',
+      options: [
+        { text: '没有影响，其他请求在别的线程里处理', why: '每个 worker 只有一个线程，Lua 代码就跑在这个线程上。' },
+        { text: '它们都要多等约 50 毫秒：Lua 代码只在让出或本阶段结束时才交还 CPU', correct: true, why: '“这个请求慢”和“这个 worker 上所有请求都慢”常常是一回事。' },
+        { text: 'nginx 会在 50 毫秒后强行打断这段代码', why: '没有抢占：Lua 代码一直占着 worker，直到它调用会让出的 API 或这一阶段结束。' },
+        { text: '只影响同一个客户端连接上的请求', why: '事件循环被占住，这个 worker 上所有连接都得不到处理。' },
+      ],
+    },
+    {
+      id: 'concat',
+      kind: 'single',
+      prompt: '关于字符串拼接，哪一句准确？',
+      link: '/performance/#string-concat',
+      options: [
+        { text: '`..` 一律很慢，`a .. b .. c .. d` 也应该改成 `table.concat`', why: '同一个表达式里连写的 `..` 被编成一条 `CAT` 字节码，一次拼好，不产生中间字符串。' },
+        { text: '问题只出在循环里反复 `s = s .. piece`：每次都新建并拷贝整个字符串，总拷贝量是平方级的', correct: true, why: '拼接 n 段、每段 k 字节，总共拷贝约 k·n²/2 个字节；先放进 table 再 `table.concat` 是线性的。' },
+        { text: 'LuaJIT 的字符串是可变的，`..` 在原地追加', why: 'Lua 字符串不可变，而且在 LuaJIT 里每个字符串都被驻留，每次拼接都要新建一个。' },
+        { text: '`string.buffer` 只有 OpenResty 的分支才有', why: '`string.buffer` 是上游 LuaJIT 2.1 在 2021 年加入的，luajit2 合并上游后自然也有。', link: '/performance/#string-buffer' },
+      ],
+    },
+    {
+      id: 'clear-tab',
+      kind: 'output',
+      prompt: '用 `table.new` 预分配、自己维护下标 `n`，清空时用 `table.clear`。这段代码输出什么？',
+      link: '/performance/#table-new',
+      runIn: 'luajit',
+      code: [
+        'local new_tab = require "table.new"',
+        'local clear_tab = require "table.clear"',
+        'local buf, n = new_tab(8, 0), 0',
+        'local function add(x)',
+        '  n = n + 1',
+        '  buf[n] = x',
+        'end',
+        'add("a")',
+        'add("b")',
+        'clear_tab(buf)',
+        'add("c")',
+        'print(n)',
+        'print(buf[1])',
+      ].join('\n'),
+      options: [
+        { output: '1\nc', why: '`table.clear` 只清空 table 的内容，不会替你把 `n` 归零。' },
+        { output: '3\nnil', correct: true, why: '清空了表却忘了 `n = 0`：`c` 被写进 `buf[3]`，前面是空洞，按 `1..n` 遍历的代码都会出错。长度变量要和 table 封装在一起。' },
+        { output: '3\nc', why: '`c` 写在 `buf[3]`，`buf[1]` 已被清空，是 `nil`。' },
+        { output: '1\nnil', why: '`n` 是独立的局部变量，`table.clear` 不会改它，加上第三次 `add` 后是 3。' },
+      ],
+    },
+    {
+      id: 'say-table',
+      kind: 'output',
+      prompt: '`ngx.say` 接受数组 table。这段代码输出什么？',
+      link: '/performance/#avoid-garbage',
+      runIn: 'nginx',
+      code: 'local parts = { "x=", 1, { ", y=", 2 } }\nngx.say(parts)',
+      options: [
+        { output: 'x=1, y=2', correct: true, why: '`ngx.say`/`ngx.print` 接受字符串数组，可以嵌套，元素可以是数字；不必先在 Lua 里拼成一个大字符串。' },
+        { output: 'x=1table', why: '嵌套的 table 也会被展开输出，而不是打印成 `table`。' },
+        { error: 'bad argument #1 to \'say\'', why: '数组 table 是 `ngx.say` 支持的参数形式；只有非数组的 table（带非整数键）才会报错。' },
+        { output: 'x=, y=', why: '数字元素同样会被输出。' },
+      ],
+    },
+    {
+      id: 'module-ctx',
+      kind: 'single',
+      prompt: '为了“缓存 `ngx.*` 提速”，在模块顶部写 `local ctx = ngx.ctx`。会怎样？',
+      link: '/performance/#local-cache',
+      options: [
+        { text: '更快，而且完全等价', why: '`ngx.ctx` 每次访问都经元方法取到“当前请求”的表；模块只加载一次，这个局部变量固定成了加载时那个请求的表。' },
+        { text: '请求之间的数据互相串：一个 worker 上的所有请求共用同一张表', correct: true, why: '只缓存函数和常量（如 `local re_find = ngx.re.find`），不要在模块级缓存属于某个请求的东西（`ngx.ctx`、`ngx.var`、`ngx.header`）。' },
+        { text: '加载模块时报错', why: '不会报错，这正是它危险的地方：问题要到并发请求时才出现。' },
+        { text: '没有影响，因为 `ngx.ctx` 本来就是全局共享的', why: '`ngx.ctx` 是每个请求一张表，用来在同一请求的不同阶段之间传数据。', link: '/performance/#ngx-ctx' },
+      ],
+    },
+    {
+      id: 'regex-jo',
+      kind: 'single',
+      prompt: '`ngx.re.match(s, [[id=(\\d+)]], "jo")` 里的 `jo` 是什么意思？',
+      link: '/performance/#regex',
+      options: [
+        { text: '`j`：用 PCRE 的 JIT 把正则编译成机器码；`o`：编译一次，放进 worker 级缓存复用', correct: true, why: '文档建议 `j` 总和 `o` 一起用，否则每次都要重新 JIT 编译。缓存大小由 `lua_regex_cache_max_entries` 控制。' },
+        { text: '`j`：返回 JSON；`o`：只返回第一个匹配', why: '`j` 与 `o` 都是编译选项，与返回格式无关。' },
+        { text: '让 LuaJIT 的追踪编译器编译这次调用', why: '`j` 指的是 PCRE 的 JIT，不是 LuaJIT 的追踪 JIT。' },
+        { text: '`o`：忽略大小写', why: '忽略大小写是 `i`；`o` 是 compile-once。' },
+      ],
+    },
+  ],
+})
