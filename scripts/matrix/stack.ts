@@ -1,0 +1,77 @@
+// One verification stack: every path a run of nginx needs, in one object, so a
+// script can be pointed at Debian's packages or at a locally built
+// OpenResty-like stack (TEAM.md: the harness is becoming two-stack).
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { findTools, LUA_SHARE, LUA_LIB, NGX_MODULES } from '../examples/env.ts'
+
+export interface Stack {
+  /** Short id used in file names, e.g. `debian-bookworm`. */
+  id: string
+  /** Human-readable name for pages and messages. */
+  label: string
+  nginx: string
+  /** `load_module ...;` lines for the main context (empty when the modules are built in). */
+  loadModules: string
+  /** Value of `lua_package_path` (and LUA_PATH). */
+  luaPackagePath: string
+  /** Value of `lua_package_cpath` (and LUA_CPATH). */
+  luaPackageCpath: string
+}
+
+/** Debian bookworm's nginx, libnginx-mod-http-lua and lua-resty-* packages, or what is missing. */
+export function debianStack(): { stack: Stack; missing: [] } | { stack: null; missing: string[] } {
+  const found = findTools()
+  if (!found.tools) return { stack: null, missing: found.missing }
+  return {
+    stack: {
+      id: 'debian-bookworm',
+      label: 'Debian 12 软件包',
+      nginx: found.tools.nginx,
+      loadModules: `load_module ${NGX_MODULES}/ndk_http_module.so;\nload_module ${NGX_MODULES}/ngx_http_lua_module.so;\n`,
+      luaPackagePath: `${LUA_SHARE}/?.lua;${LUA_SHARE}/?/init.lua;;`,
+      luaPackageCpath: `${LUA_LIB}/?.so;;`,
+    },
+    missing: [],
+  }
+}
+
+/**
+ * The stack the h-stack scripts build under ~/.cache/openresty-notes/stack-*,
+ * read from its manifest.json; null when none is built. The manifest names
+ * the nginx binary and the Lua paths; the modules are compiled in.
+ */
+export function builtStacks(): Stack[] {
+  const root = path.join(os.homedir(), '.cache/openresty-notes')
+  if (!fs.existsSync(root)) return []
+  const out: Stack[] = []
+  for (const dir of fs.readdirSync(root).filter((d) => d.startsWith('stack-')).sort()) {
+    const file = path.join(root, dir, 'manifest.json')
+    if (!fs.existsSync(file)) continue
+    const m = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>
+    const str = (k: string): string => {
+      const v = m[k]
+      if (typeof v !== 'string') throw new Error(`${file}: "${k}" is missing or not a string`)
+      return v
+    }
+    out.push({
+      id: dir.replace(/^stack-/, ''),
+      label: typeof m.label === 'string' ? m.label : dir,
+      nginx: str('nginx'),
+      loadModules: typeof m.loadModules === 'string' ? m.loadModules : '',
+      luaPackagePath: str('luaPackagePath'),
+      luaPackageCpath: typeof m.luaPackageCpath === 'string' ? m.luaPackageCpath : ';;',
+    })
+  }
+  return out
+}
+
+/** `nginx version: nginx/1.22.1` → `1.22.1`. */
+export function nginxVersion(stack: Stack): string {
+  const r = spawnSync(stack.nginx, ['-v'], { encoding: 'utf8' })
+  const m = /nginx\/([\d.]+)/.exec(`${r.stderr}${r.stdout}`)
+  if (!m) throw new Error(`${stack.nginx} -v printed no version: ${r.stderr}`)
+  return m[1]!
+}
