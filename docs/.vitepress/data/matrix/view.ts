@@ -39,7 +39,7 @@ export function matrixTable(id: string, m: MatrixData, readme: ReadmeContexts): 
   })
   return {
     id,
-    caption: `API × 上下文：${m.apis.length} 个 API 在 ${m.contexts.length} 个上下文里实际调用的结果，${stackName(m)}。✓ 表示调用没有抛错；✗ 不带说明表示报错 “API disabled in the context of <列名>”；◆ 表示与 README 的 context 一行不一致`,
+    caption: `API × 上下文：${m.apis.length} 个 API 在 ${m.contexts.length} 个上下文里实际调用的结果，${stackName(m)}。✓ 表示调用没有抛错；✗ 不带说明表示报错“API disabled in the context of <列名>”；◆ 表示与 README 的 context 一行不一致`,
     columns,
     rowHeader: 'api',
     rows,
