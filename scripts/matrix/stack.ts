@@ -75,3 +75,40 @@ export function nginxVersion(stack: Stack): string {
   if (!m) throw new Error(`${stack.nginx} -v printed no version: ${r.stderr}`)
   return m[1]!
 }
+
+export interface StackConfParts {
+  prefix: string
+  port: number
+  main?: string
+  http?: string
+  server?: string
+}
+
+/** A whole nginx.conf on `stack` around main-, http- and server-level parts (one worker, foreground, info log). */
+export function stackConf(stack: Stack, p: StackConfParts): string {
+  const pkg = /\blua_package_path\b/.test(p.http ?? '') ? '' : `    lua_package_path "${stack.luaPackagePath}";\n    lua_package_cpath "${stack.luaPackageCpath}";\n`
+  return `${stack.loadModules}
+worker_processes 1;
+daemon off;
+master_process off;
+error_log ${p.prefix}/logs/error.log info;
+pid ${p.prefix}/logs/nginx.pid;
+${p.main ?? ''}
+events { worker_connections 256; }
+http {
+    access_log off;
+    default_type text/plain;
+    client_body_temp_path ${p.prefix}/client_body_temp;
+    proxy_temp_path ${p.prefix}/proxy_temp;
+    fastcgi_temp_path ${p.prefix}/fastcgi_temp;
+    scgi_temp_path ${p.prefix}/scgi_temp;
+    uwsgi_temp_path ${p.prefix}/uwsgi_temp;
+${pkg}${p.http ?? ''}
+    server {
+        listen 127.0.0.1:${p.port};
+        server_name localhost;
+${p.server ?? ''}
+    }
+}
+`
+}
