@@ -39,9 +39,10 @@ export function debianStack(): { stack: Stack; missing: [] } | { stack: null; mi
 }
 
 /**
- * The stack the h-stack scripts build under ~/.cache/openresty-notes/stack-*,
- * read from its manifest.json; null when none is built. The manifest names
- * the nginx binary and the Lua paths; the modules are compiled in.
+ * The stacks built under ~/.cache/openresty-notes/stack-<key>/ (scripts/stack/
+ * of the h-stack work: nginx 1.26.3 + lua-nginx-module 0.10.28 from Debian
+ * trixie sources, luajit2 with OpenResty's flags), read from each manifest.json.
+ * The id names the versions, so a rebuild writes the same data file.
  */
 export function builtStacks(): Stack[] {
   const root = path.join(os.homedir(), '.cache/openresty-notes')
@@ -49,20 +50,23 @@ export function builtStacks(): Stack[] {
   const out: Stack[] = []
   for (const dir of fs.readdirSync(root).filter((d) => d.startsWith('stack-')).sort()) {
     const file = path.join(root, dir, 'manifest.json')
-    if (!fs.existsSync(file)) continue
-    const m = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>
-    const str = (k: string): string => {
-      const v = m[k]
-      if (typeof v !== 'string') throw new Error(`${file}: "${k}" is missing or not a string`)
-      return v
+    if (!fs.existsSync(file)) continue // still building
+    const m = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      nginx?: string; modules?: string[]; luaPath?: string; luaCpath?: string; versions?: Record<string, string>
+    }
+    const nginx = m.nginx
+    const ngxLua = m.versions?.['lua-nginx-module']
+    const ngxVer = m.versions?.nginx
+    if (!nginx || !m.luaPath || !m.luaCpath || !ngxLua || !ngxVer || !Array.isArray(m.modules)) {
+      throw new Error(`${file}: expected nginx, modules[], luaPath, luaCpath and versions.{nginx,lua-nginx-module}`)
     }
     out.push({
-      id: dir.replace(/^stack-/, ''),
-      label: typeof m.label === 'string' ? m.label : dir,
-      nginx: str('nginx'),
-      loadModules: typeof m.loadModules === 'string' ? m.loadModules : '',
-      luaPackagePath: str('luaPackagePath'),
-      luaPackageCpath: typeof m.luaPackageCpath === 'string' ? m.luaPackageCpath : ';;',
+      id: `built-nginx-${ngxVer}-lua-${ngxLua}`,
+      label: `自建：nginx ${ngxVer} + lua-nginx-module ${ngxLua}，Debian trixie 源码`,
+      nginx,
+      loadModules: m.modules.map((mod) => `load_module ${mod};\n`).join(''),
+      luaPackagePath: `${m.luaPath}/?.lua;${m.luaPath}/?/init.lua;;`,
+      luaPackageCpath: `${m.luaCpath}/?.so;;`,
     })
   }
   return out
