@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest'
 import { DOCS } from '../support/paths'
 import { APT_HINT, isCI } from '../../scripts/examples/env.ts'
-import { debianStack } from '../../scripts/matrix/stack.ts'
+import { builtStacks, debianStack, type Stack } from '../../scripts/matrix/stack.ts'
 import { caseFiles, runCase, type CaseOutcome } from '../../scripts/troubleshooting/run.ts'
 import { ENTRIES } from '../../docs/.vitepress/data/troubleshooting'
 
@@ -22,13 +22,24 @@ if (!found.stack) {
   if (isCI()) test('troubleshooting prerequisites are installed', () => { throw new Error(msg.replace(/^SKIPPED/, 'FAILED (CI=true)')) })
   else console.warn(`\n${'!'.repeat(80)}\n${msg}\n${'!'.repeat(80)}\n`)
 } else {
-  const stack = found.stack
-  describe.each(ENTRIES.map((e) => [e.id, e] as const))('docs/ngx-lua/errors/%s', (id, entry) => {
+  for (const stack of [found.stack, ...builtStacks()]) entriesOn(stack)
+}
+
+function entriesOn(stack: Stack): void {
+  describe.each(ENTRIES.map((e) => [e.id, e] as const))(`${stack.id}: docs/ngx-lua/errors/%s`, (id, entry) => {
     const files = caseFiles(DOCS, id)
     test(`${id}.repro.conf prints "${entry.error}"`, async () => {
       const o = await runCase(stack, files.repro, entry.request, `${id}-repro`)
       expect(seen(o, entry.error), `the reproduction did not print "${entry.error}":\n  ${excerpt(o)}`).toBe(true)
     })
+    const declared = entry.fixFailsOn?.[stack.id]
+    if (declared) {
+      test(`${id}.fix.conf still prints it here (declared: ${declared})`, async () => {
+        const o = await runCase(stack, files.fix, entry.request, `${id}-fix`)
+        expect(seen(o, entry.error), `the declared difference is gone; drop fixFailsOn["${stack.id}"]:\n  ${excerpt(o)}`).toBe(true)
+      })
+      return
+    }
     const status = entry.fixStatus ?? 200
     test(`${id}.fix.conf answers ${status} without it`, async () => {
       const o = await runCase(stack, files.fix, entry.request, `${id}-fix`)

@@ -1,7 +1,7 @@
 // Turns an executed matrix (and the README's context lines) into the two
 // comparison tables the phases page shows: the matrix itself, and every cell
 // where the run and the README disagree.
-import type { Cell, ComparisonTable } from '../tables/types'
+import type { Cell, ComparisonTable, RichCell } from '../tables/types'
 import { available, disagreements, listedIn } from './compare'
 import type { MatrixCell, MatrixData, ReadmeContexts } from './types'
 
@@ -75,5 +75,43 @@ export function disagreementTable(id: string, m: MatrixData, primary: ReadmeCont
     rowHeader: 'api',
     rows,
     sources: [primary, ...others].map((r) => `lua-nginx-module README ${r.tag}：${r.source}`),
+  }
+}
+
+const marked = (c: Cell): RichCell => ({ ...(typeof c === 'string' ? { text: c } : c), mark: 'key' })
+
+/** Every cell whose result differs between two stacks' matrices. */
+export function stackDiffTable(id: string, a: MatrixData, b: MatrixData): ComparisonTable {
+  const show = (cell: MatrixCell, label: string): Cell => {
+    const t = cellText(cell, label)
+    // "ended" is success for ngx.exit and friends, but for a call that should
+    // return (ngx.sleep) it means the handler stopped there: say what happened.
+    if (cell.result === 'ended') return { text: '没有返回', note: '处理函数停在这次调用里，后面的代码没有运行' }
+    if (cell.result === 'works') return '✓ 返回'
+    return t.note ? { text: t.text, note: t.note } : t.text
+  }
+  const rows: Record<string, Cell>[] = []
+  for (const api of a.apis) {
+    for (const c of a.contexts) {
+      const x = a.cells[api]?.[c.key]
+      const y = b.cells[api]?.[c.key]
+      if (!x || !y) throw new Error(`${id}: ${api} × ${c.label} is missing in ${x ? b.stack.id : a.stack.id}`)
+      if (x.result === y.result && x.message === y.message) continue
+      rows.push({ api: `\`${api}\``, context: `\`${c.label}\``, a: show(x, c.label), b: marked(show(y, c.label)) })
+    }
+  }
+  const name = (m: MatrixData): string => `nginx ${m.stack.nginx} + lua-nginx-module ${m.stack.ngxLua}`
+  return {
+    id,
+    caption: `两套环境结果不同的 ${rows.length} 个单元格（共 ${a.apis.length * a.contexts.length} 格）`,
+    columns: [
+      { key: 'api', label: 'API' },
+      { key: 'context', label: '上下文' },
+      { key: 'a', label: `${name(a)}（${a.stack.label}）` },
+      { key: 'b', label: `${name(b)}（${b.stack.label}）` },
+    ],
+    rowHeader: 'api',
+    rows,
+    sources: [`npm run matrix，两套环境各跑一遍：docs/.vitepress/data/matrix/${a.stack.id}.json 与 ${b.stack.id}.json`],
   }
 }
