@@ -36,6 +36,14 @@ export const parts: Part[] = [
     ],
   },
   {
+    text: 'ngx_lua',
+    base: '/ngx-lua/',
+    chapters: [
+      { text: '请求阶段与 API 上下文', link: '/ngx-lua/phases' },
+      { text: '常见报错', link: '/ngx-lua/troubleshooting' },
+    ],
+  },
+  {
     text: '性能',
     base: '/performance/',
     chapters: [
