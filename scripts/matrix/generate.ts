@@ -10,7 +10,7 @@ import path from 'node:path'
 import tls from 'node:tls'
 import { freePort, httpRequest, indent, makePrefix, removePrefix, startNginx } from '../examples/nginx.ts'
 import { CONTEXTS, PROBES, type ContextKey } from './probes.ts'
-import { nginxVersion, type Stack } from './stack.ts'
+import { nginxVersion, stackConf, type Stack } from './stack.ts'
 import type { MatrixCell, MatrixData } from '../../docs/.vitepress/data/matrix/types.ts'
 
 const REQUEST_CONTEXTS: readonly ContextKey[] = ['set', 'rewrite', 'access', 'content', 'header_filter', 'body_filter', 'log']
@@ -76,22 +76,7 @@ function confFor(stack: Stack, prefix: string, port: number, sslPort: number): s
     )
     upstreams.push(`upstream m_${i} { server 127.0.0.1:1; balancer_by_lua_block { ${run('balancer', i)} require("ngx.balancer").set_current_peer("127.0.0.1", ${port}) } }`)
   }
-  return `${stack.loadModules}
-worker_processes 1;
-daemon off;
-master_process off;
-error_log ${prefix}/logs/error.log info;
-pid ${prefix}/logs/nginx.pid;
-events { worker_connections 256; }
-http {
-    access_log off;
-    default_type text/plain;
-    client_body_temp_path ${prefix}/client_body_temp;
-    proxy_temp_path ${prefix}/proxy_temp;
-    fastcgi_temp_path ${prefix}/fastcgi_temp;
-    scgi_temp_path ${prefix}/scgi_temp;
-    uwsgi_temp_path ${prefix}/uwsgi_temp;
-    lua_package_path "${prefix}/lua/?.lua;${stack.luaPackagePath}";
+  const http = `    lua_package_path "${prefix}/lua/?.lua;${stack.luaPackagePath}";
     lua_package_cpath "${stack.luaPackageCpath}";
     lua_shared_dict matrix 1m;
     lua_shared_dict probe 1m;
@@ -114,11 +99,8 @@ ${upstreams.map((u) => `    ${u}`).join('\n')}
             if i then require("matrix_probe").run("ssl_certificate", i) end
         }
         location / { return 204; }
-    }
-    server {
-        listen 127.0.0.1:${port};
-        server_name localhost;
-        location = /matrix-sub { return 204; }
+    }`
+  const server = `        location = /matrix-sub { return 204; }
         location = /m/dump {
             content_by_lua_block {
                 local out = { ngx_lua = ngx.config.ngx_lua_version, resty_core = require("resty.core.base").version, cells = {} }
@@ -126,10 +108,8 @@ ${upstreams.map((u) => `    ${u}`).join('\n')}
                 ngx.say(require("cjson").encode(out))
             }
         }
-${locations.map((l) => `        ${l}`).join('\n')}
-    }
-}
-`
+${locations.map((l) => `        ${l}`).join('\n')}`
+  return stackConf(stack, { prefix, port, http, server })
 }
 
 /**
