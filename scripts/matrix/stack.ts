@@ -1,11 +1,8 @@
-// One verification stack: every path a run of nginx needs, in one object, so a
-// script can be pointed at Debian's packages or at a locally built
-// OpenResty-like stack (TEAM.md: the harness is becoming two-stack).
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
+// One verification stack as the matrix and troubleshooting runners see it:
+// every path a run of nginx needs, in one object, taken from the example
+// harness's stacks (Debian's packages, and the build of scripts/stack/build.sh).
 import { spawnSync } from 'node:child_process'
-import { findTools, LUA_SHARE, LUA_LIB, NGX_MODULES } from '../examples/env.ts'
+import { debianStack as harnessDebian, loadModuleLines, openrestyStack, type Stack as HarnessStack } from '../examples/stacks.ts'
 
 export interface Stack {
   /** Short id used in file names, e.g. `debian-bookworm`. */
@@ -21,55 +18,31 @@ export interface Stack {
   luaPackageCpath: string
 }
 
+// The matrix and troubleshooting runners see the example harness's stacks
+// (scripts/examples/stacks.ts) under ids that name their versions, so that a
+// data file written from one build keeps its name.
+function fromHarness(h: HarnessStack, id: string, label: string): Stack {
+  return { id, label, nginx: h.nginx, loadModules: loadModuleLines(h), luaPackagePath: h.luaPackagePath, luaPackageCpath: h.luaPackageCpath }
+}
+
 /** Debian bookworm's nginx, libnginx-mod-http-lua and lua-resty-* packages, or what is missing. */
 export function debianStack(): { stack: Stack; missing: [] } | { stack: null; missing: string[] } {
-  const found = findTools()
-  if (!found.tools) return { stack: null, missing: found.missing }
-  return {
-    stack: {
-      id: 'debian-bookworm',
-      label: 'Debian 12 软件包',
-      nginx: found.tools.nginx,
-      loadModules: `load_module ${NGX_MODULES}/ndk_http_module.so;\nload_module ${NGX_MODULES}/ngx_http_lua_module.so;\n`,
-      luaPackagePath: `${LUA_SHARE}/?.lua;${LUA_SHARE}/?/init.lua;;`,
-      luaPackageCpath: `${LUA_LIB}/?.so;;`,
-    },
-    missing: [],
-  }
+  const found = harnessDebian()
+  if (!found.stack) return { stack: null, missing: found.missing.missing }
+  return { stack: fromHarness(found.stack, 'debian-bookworm', 'Debian 12 软件包'), missing: [] }
 }
 
 /**
- * The stacks built under ~/.cache/openresty-notes/stack-<key>/ (scripts/stack/
- * of the h-stack work: nginx 1.26.3 + lua-nginx-module 0.10.28 from Debian
- * trixie sources, luajit2 with OpenResty's flags), read from each manifest.json.
- * The id names the versions, so a rebuild writes the same data file.
+ * The stack scripts/stack/build.sh builds (nginx 1.26.3 + lua-nginx-module
+ * 0.10.28 from Debian trixie sources, luajit2 with OpenResty's flags), when it
+ * is built: an empty list otherwise.
  */
 export function builtStacks(): Stack[] {
-  const root = path.join(os.homedir(), '.cache/openresty-notes')
-  if (!fs.existsSync(root)) return []
-  const out: Stack[] = []
-  for (const dir of fs.readdirSync(root).filter((d) => d.startsWith('stack-')).sort()) {
-    const file = path.join(root, dir, 'manifest.json')
-    if (!fs.existsSync(file)) continue // still building
-    const m = JSON.parse(fs.readFileSync(file, 'utf8')) as {
-      nginx?: string; modules?: string[]; luaPath?: string; luaCpath?: string; versions?: Record<string, string>
-    }
-    const nginx = m.nginx
-    const ngxLua = m.versions?.['lua-nginx-module']
-    const ngxVer = m.versions?.nginx
-    if (!nginx || !m.luaPath || !m.luaCpath || !ngxLua || !ngxVer || !Array.isArray(m.modules)) {
-      throw new Error(`${file}: expected nginx, modules[], luaPath, luaCpath and versions.{nginx,lua-nginx-module}`)
-    }
-    out.push({
-      id: `built-nginx-${ngxVer}-lua-${ngxLua}`,
-      label: `自建：nginx ${ngxVer} + lua-nginx-module ${ngxLua}，Debian trixie 源码`,
-      nginx,
-      loadModules: m.modules.map((mod) => `load_module ${mod};\n`).join(''),
-      luaPackagePath: `${m.luaPath}/?.lua;${m.luaPath}/?/init.lua;;`,
-      luaPackageCpath: `${m.luaCpath}/?.so;;`,
-    })
-  }
-  return out
+  const found = openrestyStack()
+  if (!found.stack) return []
+  const ngxVer = found.stack.versions.nginx
+  const ngxLua = found.stack.versions['lua-nginx-module']
+  return [fromHarness(found.stack, `built-nginx-${ngxVer}-lua-${ngxLua}`, `自建：nginx ${ngxVer} + lua-nginx-module ${ngxLua}，Debian trixie 源码`)]
 }
 
 /** `nginx version: nginx/1.22.1` → `1.22.1`. */
