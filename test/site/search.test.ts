@@ -357,32 +357,28 @@ describe('the search box in Chromium', () => {
     }
   })
 
-  it('a question whose words are on no page together still lists the closest sections', async () => {
+  /** Types `query` into a freshly opened search box and returns what it lists. */
+  async function searchBoxResults(query: string, check: (page: Page, results: { href: string; text: string }[]) => Promise<void>): Promise<void> {
     if (!browser) return
     const ctx = await browser.newContext()
     try {
       const page = await ctx.newPage()
       page.setDefaultTimeout(60_000)
       await openSearch(page, 'keyboard')
-      const results = await resultsFor(page, '协程 量子纠缠')
-      expect(results[0]?.href).toBe(`${TEST_BASE}luajit/non-blocking#coroutine-per-request`)
+      await check(page, await resultsFor(page, query))
     } finally {
       await ctx.close()
     }
-  })
+  }
 
-  it('a word not on any page shows the empty state, not a wrong page', async () => {
-    if (!browser) return
-    const ctx = await browser.newContext()
-    try {
-      const page = await ctx.newPage()
-      page.setDefaultTimeout(60_000)
-      await openSearch(page, 'keyboard')
-      const results = await resultsFor(page, '量子纠缠')
+  it('a question whose words are on no page together still lists the closest sections', () =>
+    searchBoxResults('协程 量子纠缠', async (_page, results) => {
+      expect(results[0]?.href).toBe(`${TEST_BASE}luajit/non-blocking#coroutine-per-request`)
+    }))
+
+  it('a word not on any page shows the empty state, not a wrong page', () =>
+    searchBoxResults('量子纠缠', async (page, results) => {
       expect(results, results.map((r) => r.href).join('\n')).toEqual([])
       await expect.poll(() => page.locator('.VPLocalSearchBox .no-results').count(), { timeout: 10_000 }).toBe(1)
-    } finally {
-      await ctx.close()
-    }
-  })
+    }))
 })

@@ -184,7 +184,7 @@ describe('serialization into the browser bundle', () => {
     ].filter(([, v]) => typeof v === 'function')
     expect(fns.map(([k]) => k).sort()).toEqual(['boostDocument', 'fuzzy', 'prefix', 'tokenize'])
     const boost = revive(boostDocument)
-    for (const id of ['/openresty-notes/references', '/luajit/ffi#references', '/luajit/ffi#gc64', '/references#x', '/']) {
+    for (const id of ['/openresty-notes/references', '/luajit/ffi#references', '/luajit/ffi#gc64', '/references#x', '/', '/openresty-notes/glossary#gc64', '/glossary']) {
       expect(boost(id), id).toBe(boostDocument(id))
     }
     const prefix = revive(prefixTerm)
