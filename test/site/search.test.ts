@@ -2,16 +2,17 @@
 // the index chunk the browser downloads, loaded with the options the browser
 // gets from the site data; then the search box itself in Chromium.
 import MiniSearch from 'minisearch'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { loadBuiltIndex, searchLikeBrowser, type BuiltIndex, type Hit } from '../../scripts/search/built-index'
 import { siteSections } from '../../scripts/search/sections'
 import { tokenize } from '../../docs/.vitepress/search/tokenize'
 import { withAndFallback } from '../../docs/.vitepress/search/fallback'
 import type { SectionDoc } from '../../docs/.vitepress/search'
 import { DOCS, TEST_BASE, TEST_DIST } from '../support/paths'
-import { launchChromium } from '../support/browser'
-import { serveStatic } from '../support/static-server'
+import { browserUnavailable } from '../support/browser'
+import { useBuiltSite, waitForPage } from '../support/built-site'
+import { titleOf } from '../support/site-pages'
 import { GOLDEN, type GoldenQuery } from './search-golden'
 
 const TOP = 3
@@ -131,23 +132,14 @@ describe('golden queries (expected page in the top 3)', () => {
   })
 })
 
-describe('the search box in Chromium', () => {
-  let browser: Browser | undefined
-  let server: { url: string; close(): Promise<void> } | undefined
+/** Outside CI, no Chromium: skip with one loud line (see support/browser.ts). */
+const noBrowser = browserUnavailable()
+const site = useBuiltSite()
 
-  beforeAll(async () => {
-    browser = await launchChromium()
-    if (!browser) return
-    server = await serveStatic(TEST_DIST, TEST_BASE)
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
-
+describe.skipIf(noBrowser)('the search box in Chromium', () => {
   async function openSearch(page: Page, via: 'button' | 'keyboard'): Promise<void> {
-    await page.goto(`${server!.url.replace(/\/+$/, '')}${TEST_BASE}`, { waitUntil: 'networkidle' })
+    await page.goto(site.url(''), { waitUntil: 'load' })
+    await waitForPage(page)
     const button = page.locator('.VPNavBarSearch button.DocSearch-Button, #local-search button').first()
     await button.waitFor({ state: 'visible' })
     const input = page.locator('.VPLocalSearchBox input')
@@ -164,34 +156,27 @@ describe('the search box in Chromium', () => {
     }
   }
 
-  /** Types the query and waits until the result list shows `page` (or times out). */
+  const readResults = (page: Page) =>
+    page.locator('.VPLocalSearchBox .results li a').evaluateAll((links) =>
+      links.map((a) => ({ href: a.getAttribute('href') ?? '', text: (a.textContent ?? '').replace(/\s+/g, ' ').trim() })),
+    )
+
+  /**
+   * Enters the query in one input event, so the box searches for it alone (no
+   * results for a prefix of it), and waits until the search has run: results
+   * are listed, or the empty state shows (VitePress shows it only once the
+   * search for the current text has run).
+   */
   async function resultsFor(page: Page, query: string): Promise<{ href: string; text: string }[]> {
-    const input = page.locator('.VPLocalSearchBox input')
-    await input.fill('')
-    await input.pressSequentially(query, { delay: 20 })
-    // Results are debounced; wait until the list is the same on two reads in a row.
-    await expect
-      .poll(async () => page.locator('.VPLocalSearchBox .results li, .VPLocalSearchBox .no-results').count(), { timeout: 10_000 })
-      .toBeGreaterThan(0)
-    const read = () =>
-      page.locator('.VPLocalSearchBox .results li a').evaluateAll((links) =>
-        links.map((a) => ({ href: a.getAttribute('href') ?? '', text: (a.textContent ?? '').replace(/\s+/g, ' ').trim() })),
-      )
-    let previous = ''
-    for (let i = 0; i < 30; i++) {
-      await page.waitForTimeout(300)
-      const now = await read()
-      if (JSON.stringify(now) === previous) return now
-      previous = JSON.stringify(now)
-    }
-    return read()
+    await page.locator('.VPLocalSearchBox input').fill(query)
+    await page.locator('.VPLocalSearchBox .results li a, .VPLocalSearchBox .no-results').first().waitFor({ timeout: 20_000 })
+    return readResults(page)
   }
 
   const BROWSER_QUERIES = GOLDEN.filter((q) => ['协程', '火焰图', '乱序', 'get_stale', 'table.new 预分配'].includes(q.query))
 
   it.each(BROWSER_QUERIES.map((q) => [q.query, q] as const))('typing “%s” lists the right page, and choosing it lands there', async (_q, q) => {
-    if (!browser) return
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const ctx = await site.browser.newContext({ viewport: { width: 1280, height: 900 } })
     try {
       const page = await ctx.newPage()
       // The machine may be busy building; be patient rather than flaky.
@@ -212,6 +197,7 @@ describe('the search box in Chromium', () => {
       await page.waitForURL((u) => `${u.pathname}${u.hash}` === decodeURI(chosen.href) || `${u.pathname}${u.hash}` === chosen.href)
       const landed = new URL(page.url())
       expect(landed.pathname).toBe(want)
+      await waitForPage(page, titleOf(want.slice(TEST_BASE.length)))
       const hash = decodeURIComponent(landed.hash.slice(1))
       if (hash) {
         const target = page.locator(`[id="${hash}"]`)
@@ -224,11 +210,11 @@ describe('the search box in Chromium', () => {
   })
 
   it('the page runs the same tokenizer the index was built with', async () => {
-    if (!browser) return
-    const ctx = await browser.newContext()
+    const ctx = await site.browser.newContext()
     try {
       const page = await ctx.newPage()
-      await page.goto(`${server!.url.replace(/\/+$/, '')}${TEST_BASE}`, { waitUntil: 'networkidle' })
+      await page.goto(site.url(''), { waitUntil: 'load' })
+      await waitForPage(page)
       const samples = ['在共享内存中使用协程，读懂火焰图。', 'ngx.shared.DICT:get_stale()', 'lua-resty-mlcache 与 2 GB', '']
       const inPage = await page.evaluate((texts) => {
         type Fn = (text: string) => string[]
@@ -244,8 +230,7 @@ describe('the search box in Chromium', () => {
   })
 
   it('a word not on any page shows the empty state, not a wrong page', async () => {
-    if (!browser) return
-    const ctx = await browser.newContext()
+    const ctx = await site.browser.newContext()
     try {
       const page = await ctx.newPage()
       page.setDefaultTimeout(60_000)
