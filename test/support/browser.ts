@@ -1,7 +1,7 @@
 // Debian's Chromium for browser tests, driven by playwright-core (no browser
 // download). Outside CI a missing /usr/bin/chromium skips the browser tests
 // with one loud line; under CI=true it is an error.
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { CHROMIUM_MISSING_HINT, chromiumInstalled, startChromium } from '../../scripts/diagrams/chromium'
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/diagrams/chromium'
@@ -33,4 +33,9 @@ export async function launchChromium(): Promise<Browser | undefined> {
     return undefined
   }
   return startChromium()
+}
+
+/** Waits until the page's Vue app is mounted (VitePress has hydrated the server HTML). */
+export async function waitForApp(page: Page): Promise<void> {
+  await page.waitForFunction(() => !!(document.querySelector('#app') as (Element & { __vue_app__?: unknown }) | null)?.__vue_app__)
 }

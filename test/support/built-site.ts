@@ -6,7 +6,7 @@
 // the contexts it opened.
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, inject } from 'vitest'
-import { browserUnavailable } from './browser'
+import { browserUnavailable, waitForApp } from './browser'
 import { TEST_BASE } from './paths'
 
 export interface BuiltSite {
@@ -45,7 +45,7 @@ export function useBuiltSite(): BuiltSite {
  * content after the URL changes, so the URL alone is not enough.
  */
 export async function waitForPage(page: Page, h1Text?: string | RegExp): Promise<void> {
-  await page.waitForFunction(() => !!(document.querySelector('#app') as (Element & { __vue_app__?: unknown }) | null)?.__vue_app__)
+  await waitForApp(page)
   if (h1Text !== undefined) {
     const h1 = page.locator('.vp-doc h1').first()
     await h1.filter({ hasText: h1Text }).waitFor()

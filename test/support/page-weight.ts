@@ -3,6 +3,7 @@
 // pages (VitePress prefetches links when idle) are not part of this page.
 import { gzipSync } from 'node:zlib'
 import type { Page, Request, Response } from 'playwright-core'
+import { waitForApp } from './browser'
 
 export interface Bytes {
   raw: number
@@ -63,7 +64,7 @@ export async function measurePage(page: Page, url: string): Promise<PageWeight> 
   // it is visible), which can be later than "load": wait until the app is
   // mounted, then until a rendered frame passes with no request in flight and
   // none started.
-  await page.waitForFunction(() => !!(document.querySelector('#app') as (Element & { __vue_app__?: unknown }) | null)?.__vue_app__)
+  await waitForApp(page)
   for (;;) {
     const seen = weight.requests
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
