@@ -40,6 +40,8 @@ export default defineConfig({
           globalSetup: ['test/site/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          // Tests marked concurrent (the axe audits) run two at a time: one per core.
+          maxConcurrency: 2,
         },
       },
     ],

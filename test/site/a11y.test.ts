@@ -11,6 +11,9 @@ import { sitePages, titleOf } from '../support/site-pages'
 /** Outside CI, no Chromium: skip with one loud line (see support/browser.ts). */
 const noBrowser = browserUnavailable()
 
+/** Two audits of a long chapter side by side on a busy 2-core machine take minutes. */
+const AXE_TIMEOUT = 300_000
+
 const site = useBuiltSite()
 const url = site.url
 
@@ -48,7 +51,9 @@ async function axeViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n  ')}`)
 }
 
-describe.skipIf(noBrowser)('axe-core', () => {
+// Two pages at a time (the site project's maxConcurrency): each page has its
+// own renderer process, so on two cores both are busy while axe runs.
+describe.skipIf(noBrowser).concurrent('axe-core', () => {
   // One page load per page: audited in light mode, then switched to dark the
   // way a reader's system switches (prefers-color-scheme) and audited again.
   it.each(sitePages.map((p) => [p.path || '(home)', p.path] as const))('%s in light and dark mode has no serious or critical violation', async (_n, p) => {
@@ -66,7 +71,7 @@ describe.skipIf(noBrowser)('axe-core', () => {
     } finally {
       await page.context().close()
     }
-  })
+  }, AXE_TIMEOUT)
 })
 
 describe.skipIf(noBrowser)('keyboard', () => {

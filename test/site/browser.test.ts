@@ -46,7 +46,8 @@ async function watchProblems(page: Page, fn: () => Promise<void>): Promise<strin
   return problems
 }
 
-describe.skipIf(noBrowser)('every page in the browser', () => {
+// Pages load two at a time (the site project's maxConcurrency), one per core.
+describe.skipIf(noBrowser).concurrent('every page in the browser', () => {
   it.each(sitePages.map((p) => [p.path || '(home)', p]))('%s loads cleanly and fits a 375 px screen', async (_name, sitePage) => {
     await withPage(async (page) => {
       const problems = await watchProblems(page, async () => {
@@ -193,7 +194,7 @@ describe.skipIf(noBrowser)('dark mode', () => {
   })
 })
 
-describe.skipIf(noBrowser)('without JavaScript', () => {
+describe.skipIf(noBrowser).concurrent('without JavaScript', () => {
   it.each(chapterPages.map((p) => [p.path, p]))('%s still has its text, tables and diagrams', async (_n, sitePage) => {
     const source = fs.readFileSync(path.join(ROOT, 'docs', sitePage.source), 'utf8')
     await withPage(

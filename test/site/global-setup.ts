@@ -5,9 +5,8 @@
 // - one Chromium, which every test file connects to (support/built-site.ts),
 //   instead of one launch per file;
 // - the static servers for both builds, on 127.0.0.1.
-import { chromium, type BrowserServer } from 'playwright-core'
 import type { TestProject } from 'vitest/node'
-import { browserUnavailable, CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser'
+import { launchChromiumServer } from '../support/browser'
 import { TEST_BASE, TEST_DIST } from '../support/paths'
 import { buildPlainSite, buildTestSite, PLAIN_BASE, PLAIN_DIST } from '../support/site-build'
 import { serveStatic, type StaticServer } from '../support/static-server'
@@ -32,12 +31,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('siteOrigin', site!)
   project.provide('plainOrigin', plain!)
 
-  // Outside CI without Chromium the browser suites skip (browserUnavailable warns
-  // loudly); under CI=true launchServer fails and so does the run.
-  let chromiumServer: BrowserServer | undefined
-  if (!browserUnavailable()) {
-    chromiumServer = await chromium.launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, host: '127.0.0.1' })
-  }
+  // Outside CI without Chromium the browser suites skip (with a loud line);
+  // under CI=true a missing Chromium fails the run.
+  const chromiumServer = await launchChromiumServer()
   project.provide('chromiumEndpoint', chromiumServer?.wsEndpoint() ?? '')
 
   return async () => {

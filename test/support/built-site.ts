@@ -58,7 +58,8 @@ export async function waitForTransitions(page: Page): Promise<void> {
 }
 
 /**
- * Waits until the aside outline lists the headings of the page now shown:
+ * Waits until the aside outline lists the headings of the page now shown (a
+ * page with at least one H2 or H3):
  * VitePress renders the outline after the content, so right after a
  * client-side navigation it still lists the previous page's headings.
  */
@@ -67,7 +68,7 @@ export async function waitForOutline(page: Page): Promise<void> {
     const links = [...document.querySelectorAll<HTMLAnchorElement>('.VPDocAsideOutline a.outline-link')]
     const firstHeading = document.querySelector('.vp-doc :is(h2, h3)[id]')
     return (
-      links.length > 1 &&
+      links.length > 0 &&
       !!firstHeading &&
       links[0]!.hash === `#${encodeURIComponent(firstHeading.id)}` &&
       links.every((a) => !!document.querySelector(`.vp-doc [id="${CSS.escape(decodeURIComponent(a.hash.slice(1)))}"]`))
