@@ -4,6 +4,7 @@ import { packedFlame } from './docs/.vitepress/plugins/packed-flame'
 // `unit` needs nothing built; `examples` runs the code samples of docs/;
 // `site` builds the real site once
 // (with a non-root base, as GitHub Pages serves it) and tests the output.
+// `npm test` (scripts/test/run.ts) runs the projects one after another.
 export default defineConfig({
   // The same `*.folded?packed` imports as the site build (FlameGraph.vue).
   plugins: [packedFlame()],
@@ -34,9 +35,13 @@ export default defineConfig({
         test: {
           name: 'site',
           include: ['test/site/**/*.test.ts'],
+          // Builds the site (only when its sources changed), serves it and starts
+          // one Chromium for every file; files connect through useBuiltSite().
           globalSetup: ['test/site/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          // Tests marked concurrent (the axe audits) run two at a time: one per core.
+          maxConcurrency: 2,
         },
       },
     ],

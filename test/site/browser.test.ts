@@ -6,14 +6,15 @@ import path from 'node:path'
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { browserUnavailable } from '../support/browser'
-import { useBuiltSite } from '../support/built-site'
-import { ROOT } from '../support/paths'
-import { chapterPages, sitePages } from '../support/site-pages'
+import { useBuiltSite, waitForLayout, waitForOutline, waitForPage } from '../support/built-site'
+import { ROOT, TEST_BASE } from '../support/paths'
+import { chapterPages, sitePages, titleOf } from '../support/site-pages'
 
 /** Outside CI, no Chromium: skip with one loud line (see support/browser.ts). */
 const noBrowser = browserUnavailable()
 
 const SHOTS = path.join(ROOT, 'test/.output/screenshots')
+const FULL_SCREENSHOTS = process.env.SITE_TEST_FULL_SCREENSHOTS === '1'
 
 const site = useBuiltSite()
 const url = site.url
@@ -45,16 +46,18 @@ async function watchProblems(page: Page, fn: () => Promise<void>): Promise<strin
   return problems
 }
 
-describe.skipIf(noBrowser)('every page in the browser', () => {
+// Pages load two at a time (the site project's maxConcurrency), one per core.
+describe.skipIf(noBrowser).concurrent('every page in the browser', () => {
   it.each(sitePages.map((p) => [p.path || '(home)', p]))('%s loads cleanly and fits a 375 px screen', async (_name, sitePage) => {
     await withPage(async (page) => {
       const problems = await watchProblems(page, async () => {
         await page.goto(url(sitePage.path), { waitUntil: 'networkidle' })
+        await waitForPage(page, sitePage.path ? sitePage.title : undefined)
       })
       expect(problems, problems.join('\n')).toEqual([])
       expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
       await page.setViewportSize({ width: 375, height: 800 })
-      await page.waitForTimeout(100)
+      await waitForLayout(page, 375)
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
       expect(overflow, `${sitePage.path}: page scrolls horizontally at 375 px by ${overflow}px`).toBeLessThanOrEqual(0)
     })
@@ -65,23 +68,30 @@ describe.skipIf(noBrowser)('navigation', () => {
   it('follows the sidebar, next-page link and an outline anchor client-side', async () => {
     await withPage(async (page) => {
       await page.goto(url('luajit/'), { waitUntil: 'networkidle' })
+      await waitForPage(page, titleOf('luajit/'))
       await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1))
 
       await page.locator('.VPSidebar a[href$="/luajit/ffi"]').first().click()
-      await page.waitForURL(/\/luajit\/ffi$/)
-      await expect.poll(() => page.locator('.vp-doc h1').first().textContent()).toContain('FFI')
+      // The router changes the URL first and renders the new page after it, and
+      // the outline only after that: wait for the new H1 and the new outline.
+      await waitForPage(page, titleOf('luajit/ffi'))
+      await waitForOutline(page)
+      expect(new URL(page.url()).pathname).toMatch(/\/luajit\/ffi$/)
 
       const next = page.locator('.pager-link.next')
-      const nextHref = await next.getAttribute('href')
-      expect(nextHref).toBeTruthy()
+      const nextHref = (await next.getAttribute('href'))!
+      expect(nextHref).toMatch(new RegExp(`^${TEST_BASE}`))
       await next.click()
-      await page.waitForURL((u) => u.pathname === nextHref)
+      await waitForPage(page, titleOf(nextHref.slice(TEST_BASE.length)))
+      await waitForOutline(page)
+      expect(new URL(page.url()).pathname).toBe(nextHref)
 
       const outlineLink = page.locator('.VPDocAsideOutline a.outline-link').nth(1)
       const hash = (await outlineLink.getAttribute('href'))!
+      const target = page.locator(`.vp-doc [id="${decodeURIComponent(hash.slice(1))}"]`)
+      expect(await target.count(), `${hash} is a heading of ${nextHref}`).toBe(1)
       await outlineLink.click()
       await page.waitForURL((u) => u.hash === hash)
-      const target = page.locator(`[id="${decodeURIComponent(hash.slice(1))}"]`)
       await expect.poll(() => target.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight)).toBe(true)
 
       // Still the same document: every step was client-side navigation.
@@ -109,7 +119,7 @@ describe.skipIf(noBrowser)('navigation', () => {
         const problems = await watchProblems(page, async () => {
           await page.goto(url(from), { waitUntil: 'networkidle' })
           await page.locator(`.VPSidebar a[href$="/${target}"]`).first().click()
-          await page.waitForURL((u) => u.pathname.endsWith(`/${target}`))
+          await waitForPage(page, titleOf(target))
           await expect.poll(() => parts(page), { timeout: 15_000 }).toEqual(served)
         })
         expect(problems, problems.join('\n')).toEqual([])
@@ -158,10 +168,13 @@ describe.skipIf(noBrowser)('dark mode', () => {
   it.each(['luajit/', 'luajit/nil-values', 'performance/mlcache', 'performance/flame-graph'])('%s stays legible after toggling', async (p) => {
     await withPage(async (page) => {
       await page.goto(url(p), { waitUntil: 'networkidle' })
-      await page.screenshot({ path: path.join(SHOTS, `${p.replace(/\W+/g, '_')}light.png`), fullPage: true })
+      await waitForPage(page)
+      // First-screen screenshots for a human to look at; SITE_TEST_FULL_SCREENSHOTS=1
+      // takes whole pages instead (several seconds each on a long chapter).
+      await page.screenshot({ path: path.join(SHOTS, `${p.replace(/\W+/g, '_')}light.png`), fullPage: FULL_SCREENSHOTS })
       await page.locator('.VPNavBarAppearance button, .VPSwitchAppearance').first().click()
       await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true)
-      await page.screenshot({ path: path.join(SHOTS, `${p.replace(/\W+/g, '_')}dark.png`), fullPage: true })
+      await page.screenshot({ path: path.join(SHOTS, `${p.replace(/\W+/g, '_')}dark.png`), fullPage: FULL_SCREENSHOTS })
       // Table text must contrast with its background in the dark theme.
       const table = page.locator('.vp-doc table').first()
       if (await table.count()) {
@@ -181,7 +194,7 @@ describe.skipIf(noBrowser)('dark mode', () => {
   })
 })
 
-describe.skipIf(noBrowser)('without JavaScript', () => {
+describe.skipIf(noBrowser).concurrent('without JavaScript', () => {
   it.each(chapterPages.map((p) => [p.path, p]))('%s still has its text, tables and diagrams', async (_n, sitePage) => {
     const source = fs.readFileSync(path.join(ROOT, 'docs', sitePage.source), 'utf8')
     await withPage(

@@ -5,16 +5,15 @@
 // Tables, charts, ratios and diagrams keep their server HTML and load no code
 // on page load (theme/static-on-load.ts); the flame graph is the one
 // interactive component, and its profile ships packed (plugins/packed-flame.ts).
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserUnavailable, launchChromium } from '../support/browser'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { browserUnavailable } from '../support/browser'
+import { useBuiltSite } from '../support/built-site'
 import { kib, measurePage, type PageWeight } from '../support/page-weight'
-import { ROOT, TEST_BASE, TEST_DIST } from '../support/paths'
+import { ROOT } from '../support/paths'
+import { PLAIN_BASE } from '../support/site-build'
 import { sitePages } from '../support/site-pages'
-import { serveStatic } from '../support/static-server'
 
 /** Outside CI, no Chromium: skip with one loud line (see support/browser.ts). */
 const noBrowser = browserUnavailable()
@@ -23,29 +22,17 @@ const JS_BUDGET = 1.1
 const GZIP_BUDGET = 1.1
 /** Chunks of the draw-only components: none may load when a page is opened. */
 const STATIC_CHUNKS = /\/(CompareTable|BenchChart|BenchRatio|Diagram|registry)\.[\w-]+\.js$/
-const PLAIN_BASE = '/plain/'
-const PLAIN_DIST = path.join(ROOT, 'test/.output/plain')
 const REPORT = path.join(ROOT, 'test/.output/page-weight.md')
 
-let browser: Browser | undefined
-const servers: { close(): Promise<void> }[] = []
+// Both builds are made and served by the project's globalSetup (support/site-build.ts).
+const site = useBuiltSite()
 let plain: PageWeight
 const measured: PageWeight[] = []
-let siteOrigin = ''
 
 beforeAll(async () => {
   if (noBrowser) return
-  browser = await launchChromium()
-  execFileSync('npx', ['vitepress', 'build', 'test/fixtures/plain-vitepress', '--outDir', PLAIN_DIST, '--base', PLAIN_BASE], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  })
-  const plainServer = await serveStatic(PLAIN_DIST, PLAIN_BASE)
-  const site = await serveStatic(TEST_DIST, TEST_BASE)
-  servers.push(plainServer, site)
-  siteOrigin = site.url.replace(/\/+$/, '')
-  const ctx = await browser!.newContext()
-  plain = await measurePage(await ctx.newPage(), `${plainServer.url.replace(/\/+$/, '')}${PLAIN_BASE}page`)
+  const ctx = await site.browser.newContext()
+  plain = await measurePage(await ctx.newPage(), `${inject('plainOrigin')}${PLAIN_BASE}page`)
   await ctx.close()
 })
 
@@ -63,8 +50,6 @@ afterAll(async () => {
     fs.writeFileSync(REPORT, `${lines.join('\n')}\n`)
     console.log(`[budget] report written to ${path.relative(ROOT, REPORT)}\n${lines.join('\n')}`)
   }
-  await browser?.close()
-  for (const s of servers) await s.close()
 })
 
 describe.skipIf(noBrowser)('page weight', () => {
@@ -74,9 +59,9 @@ describe.skipIf(noBrowser)('page weight', () => {
   })
 
   it.each(sitePages.map((p) => [p.path || '(home)', p.path]))('%s stays within the JavaScript budget against plain VitePress', async (_n, p) => {
-    const ctx = await browser!.newContext()
+    const ctx = await site.browser.newContext()
     try {
-      const w = await measurePage(await ctx.newPage(), `${siteOrigin}${TEST_BASE}${p}`)
+      const w = await measurePage(await ctx.newPage(), site.url(p))
       measured.push(w)
       const detail = `${p}: ${kib(w.js.raw)} JS (${kib(w.js.gzip)} gzip) vs plain ${kib(plain.js.raw)} (${kib(plain.js.gzip)} gzip)\n${w.scripts.join('\n')}`
       expect(w.js.raw, detail).toBeLessThanOrEqual(plain.js.raw * JS_BUDGET)

@@ -5,14 +5,15 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { MERMAID_JS, THEMES } from '../../scripts/diagrams/config'
 import { readManifest } from '../../scripts/diagrams/source'
-import { launchChromium } from '../support/browser'
+import { browserUnavailable } from '../support/browser'
+import { useBuiltSite, waitForPage } from '../support/built-site'
 import { measurePage } from '../support/page-weight'
 import { DOCS, TEST_BASE, TEST_DIST } from '../support/paths'
-import { serveStatic, type StaticServer } from '../support/static-server'
+import { titleOf } from '../support/site-pages'
 
 const manifest = readManifest()
 
@@ -157,22 +158,11 @@ describe('no Mermaid runtime in the site', () => {
   })
 })
 
-describe('diagrams in Chromium: client-side navigation and dark mode', () => {
-  let browser: Browser | undefined
-  let server: StaticServer | undefined
-  let origin = ''
+/** Outside CI, no Chromium: skip with one loud line (see support/browser.ts). */
+const noBrowser = browserUnavailable()
+const site = useBuiltSite()
 
-  beforeAll(async () => {
-    browser = await launchChromium()
-    if (!browser) return
-    server = await serveStatic(TEST_DIST, TEST_BASE)
-    origin = server.url.replace(/\/+$/, '')
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
-
+describe.skipIf(noBrowser)('diagrams in Chromium: client-side navigation and dark mode', () => {
   /** Waits for the visible image of a figure and counts its pixels in `fill` (the node colour). */
   async function visibleDiagram(page: Page, name: string, fill: string) {
     const figure = page.locator(`figure.diagram[data-diagram="${name}"]`).first()
@@ -212,16 +202,16 @@ describe('diagrams in Chromium: client-side navigation and dark mode', () => {
     }, fill)
   }
 
-  it('stays drawn and styled after client-side navigation and a theme switch', async (ctx) => {
-    if (!browser) return ctx.skip()
+  it('stays drawn and styled after client-side navigation and a theme switch', async () => {
     const first = withDiagrams[0]!
     const second = withDiagrams.find((p) => p !== first)
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' })
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' })
     const page = await context.newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(String(e)))
     try {
-      await page.goto(`${origin}${TEST_BASE}${first.url}`, { waitUntil: 'networkidle' })
+      await page.goto(site.url(first.url), { waitUntil: 'load' })
+      await waitForPage(page, titleOf(first.url))
       await page.evaluate(() => ((window as unknown as { __noReload: number }).__noReload = 1))
 
       const a = await visibleDiagram(page, first.diagrams[0]!, THEMES.light.primaryColor!)
@@ -238,8 +228,8 @@ describe('diagrams in Chromium: client-side navigation and dark mode', () => {
         document.querySelector('.vp-doc')!.appendChild(link)
         link.click()
       }, `${TEST_BASE}${target.url}`)
-      await page.waitForURL(`**${TEST_BASE}${target.url}`)
-      await page.waitForSelector('figure.diagram', { state: 'attached' }).catch(() => undefined)
+      await waitForPage(page, titleOf(target.url))
+      expect(new URL(page.url()).pathname).toBe(`${TEST_BASE}${target.url}`)
       expect(await page.evaluate(() => (window as unknown as { __noReload?: number }).__noReload), 'no full page load').toBe(1)
       const onSecond = second ? second.diagrams[0]! : undefined
       if (onSecond) {
@@ -259,7 +249,8 @@ describe('diagrams in Chromium: client-side navigation and dark mode', () => {
 
       // Back (client-side) to the first page, still dark.
       await page.goBack()
-      await page.waitForURL(`**${TEST_BASE}${first.url}`)
+      await waitForPage(page, titleOf(first.url))
+      expect(new URL(page.url()).pathname).toBe(`${TEST_BASE}${first.url}`)
       expect(await page.evaluate(() => (window as unknown as { __noReload?: number }).__noReload)).toBe(1)
       const d = await visibleDiagram(page, first.diagrams[0]!, THEMES.dark.primaryColor!)
       expect(d.shown).toEqual(['img-dark'])
@@ -271,12 +262,11 @@ describe('diagrams in Chromium: client-side navigation and dark mode', () => {
     }
   })
 
-  it('JS the browser loads for a diagram page vs a page without one', async (ctx) => {
-    if (!browser) return ctx.skip()
-    const context = await browser.newContext()
+  it('JS the browser loads for a diagram page vs a page without one', async () => {
+    const context = await site.browser.newContext()
     try {
-      const a = await measurePage(await context.newPage(), `${origin}${TEST_BASE}${withDiagrams[0]!.url}`)
-      const b = await measurePage(await context.newPage(), `${origin}${TEST_BASE}${withoutDiagrams[0]!.url}`)
+      const a = await measurePage(await context.newPage(), site.url(withDiagrams[0]!.url))
+      const b = await measurePage(await context.newPage(), site.url(withoutDiagrams[0]!.url))
       console.log(
         `[diagrams] browser-loaded JS: /${withDiagrams[0]!.url} ${a.js.raw} B raw / ${a.js.gzip} B gzip (${a.js.requests} files); ` +
           `/${withoutDiagrams[0]!.url} ${b.js.raw} B raw / ${b.js.gzip} B gzip (${b.js.requests} files)`,

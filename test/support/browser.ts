@@ -1,8 +1,8 @@
 // Debian's Chromium for browser tests, driven by playwright-core (no browser
 // download). Outside CI a missing /usr/bin/chromium skips the browser tests
 // with one loud line; under CI=true it is an error.
-import type { Browser } from 'playwright-core'
-import { CHROMIUM_MISSING_HINT, chromiumInstalled, startChromium } from '../../scripts/diagrams/chromium'
+import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core'
+import { CHROMIUM_ARGS, CHROMIUM_MISSING_HINT, CHROMIUM_PATH, chromiumInstalled, startChromium } from '../../scripts/diagrams/chromium'
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/diagrams/chromium'
 
@@ -33,4 +33,23 @@ export async function launchChromium(): Promise<Browser | undefined> {
     return undefined
   }
   return startChromium()
+}
+
+/**
+ * Debian's Chromium as a server other processes connect to (`chromium.connect`
+ * on its `wsEndpoint()`), listening on 127.0.0.1; `undefined` when browser
+ * tests skip (see launchChromium).
+ */
+export async function launchChromiumServer(): Promise<BrowserServer | undefined> {
+  if (!chromiumInstalled()) {
+    if (isCI) throw new Error(`CI=true and ${CHROMIUM_MISSING_HINT}`)
+    browserUnavailable()
+    return undefined
+  }
+  return chromium.launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, host: '127.0.0.1' })
+}
+
+/** Waits until the page's Vue app is mounted (VitePress has hydrated the server HTML). */
+export async function waitForApp(page: Page): Promise<void> {
+  await page.waitForFunction(() => !!(document.querySelector('#app') as (Element & { __vue_app__?: unknown }) | null)?.__vue_app__)
 }

@@ -2,7 +2,8 @@
 // raw and gzip-compressed, and the number of requests. Prefetches of other
 // pages (VitePress prefetches links when idle) are not part of this page.
 import { gzipSync } from 'node:zlib'
-import type { Page } from 'playwright-core'
+import type { Page, Request, Response } from 'playwright-core'
+import { waitForApp } from './browser'
 
 export interface Bytes {
   raw: number
@@ -25,10 +26,22 @@ const empty = (): Bytes => ({ raw: 0, gzip: 0, requests: 0 })
 export async function measurePage(page: Page, url: string): Promise<PageWeight> {
   const weight: PageWeight = { url, js: empty(), css: empty(), requests: 0, scripts: [] }
   const pending: Promise<void>[] = []
-  const onResponse = (response: import('playwright-core').Response) => {
-    const request = response.request()
+  const inFlight = new Set<Request>()
+  const isPrefetch = (request: Request) => {
     const headers = request.headers()
-    if (headers['sec-purpose']?.includes('prefetch') || headers.purpose === 'prefetch') return
+    return !!headers['sec-purpose']?.includes('prefetch') || headers.purpose === 'prefetch'
+  }
+  const onRequest = (request: Request) => {
+    if (!isPrefetch(request)) inFlight.add(request)
+  }
+  let drained: (() => void) | undefined
+  const onDone = (request: Request) => {
+    inFlight.delete(request)
+    if (inFlight.size === 0) drained?.()
+  }
+  const onResponse = (response: Response) => {
+    const request = response.request()
+    if (isPrefetch(request)) return
     weight.requests++
     const type = request.resourceType()
     const bucket = type === 'script' ? weight.js : type === 'stylesheet' ? weight.css : undefined
@@ -42,15 +55,26 @@ export async function measurePage(page: Page, url: string): Promise<PageWeight> 
       }),
     )
   }
+  page.on('request', onRequest)
+  page.on('requestfinished', onDone)
+  page.on('requestfailed', onDone)
   page.on('response', onResponse)
-  await page.goto(url, { waitUntil: 'networkidle' })
-  // Components hydrate after the page's own scripts ran, which can be later
-  // than "networkidle": wait until a whole second passes with no new request.
-  for (let seen = -1, i = 0; seen !== weight.requests && i < 15; i++) {
-    seen = weight.requests
-    await page.waitForTimeout(1000)
+  await page.goto(url, { waitUntil: 'load' })
+  // Components hydrate after the page's own scripts ran (the flame graph when
+  // it is visible), which can be later than "load": wait until the app is
+  // mounted, then until a rendered frame passes with no request in flight and
+  // none started.
+  await waitForApp(page)
+  for (;;) {
+    const seen = weight.requests
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
+    if (inFlight.size === 0 && seen === weight.requests) break
+    if (inFlight.size) await new Promise<void>((done) => (drained = done))
   }
   await Promise.all(pending)
+  page.off('request', onRequest)
+  page.off('requestfinished', onDone)
+  page.off('requestfailed', onDone)
   page.off('response', onResponse)
   return weight
 }

@@ -1,5 +1,6 @@
 // Every page of the site as the browser reaches it, from the one chapter list.
 import { extraPages, parts, sourceOf } from '../../docs/.vitepress/sidebar'
+import { readPage } from './pages'
 
 export interface SitePage {
   /** Clean URL path without the base, e.g. `luajit/ffi` ('' for home). */
@@ -19,3 +20,10 @@ export const sitePages: SitePage[] = [
 ]
 
 export const chapterPages = sitePages.filter((p) => p.source !== 'index.md')
+
+/** The H1 of a page, i.e. its frontmatter title, by clean path without the base ('' for home). */
+export function titleOf(pagePath: string): string {
+  const p = sitePages.find((s) => s.path === pagePath)
+  if (!p) throw new Error(`titleOf: "${pagePath}" is not a page of the site (test/support/site-pages.ts)`)
+  return readPage(p.source).frontmatter.title || p.title
+}
