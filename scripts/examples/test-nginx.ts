@@ -379,7 +379,8 @@ async function runRequest(b: Block, reqText: string, idx: number, rep: number, n
   if (hdrs !== undefined) {
     for (const [k, v] of parseHeaders(hdrs)) {
       if (v === null) {
-        if (new RegExp(`^\\s*${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'mi').test(res.rawHeaders)) fails.push(`${tag}: header ${k} should be absent, got ${q(headerValue(res, k))}`)
+        // Test::Nginx::Socket: unlike $raw_headers, qr/^\s*\Q$key\E\s*:/ms, a case-sensitive match.
+        if (new RegExp(`^\\s*${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'm').test(res.rawHeaders)) fails.push(`${tag}: header ${k} should be absent, got ${q(headerValue(res, k))}`)
       } else {
         const actual = headerValue(res, k) ?? ''
         const want = v.replace(/\$ServerPort\b/g, String(port))
