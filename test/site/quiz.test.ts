@@ -12,6 +12,7 @@ import { browserUnavailable } from '../support/browser'
 import { useBuiltSite } from '../support/built-site'
 import { DOCS, ROOT, TEST_DIST } from '../support/paths'
 import { chapterPages } from '../support/site-pages'
+import { extraPages, sourceOf } from '../../docs/.vitepress/sidebar'
 
 const noBrowser = browserUnavailable()
 const site = useBuiltSite()
@@ -33,7 +34,8 @@ function builtHtml(url: string): string {
   return fs.readFileSync(file, 'utf8')
 }
 
-const chapters = chapterPages.filter((p) => p.source !== 'references.md')
+// The chapters of the sidebar's parts; the extra pages (glossary, references) are reference material, without a quiz.
+const chapters = chapterPages.filter((p) => !extraPages.some((e) => sourceOf(e.link) === p.source))
 
 describe('quizzes in the built pages', () => {
   it.each(chapters.map((p) => [p.path, p] as const))('%s ends with its quiz, server-rendered', (_n, p) => {

@@ -162,7 +162,7 @@ export const GOLDEN: GoldenQuery[] = [
   { query: 'corutine', page: '/luajit/non-blocking', section: 'coroutine-per-request', kind: 'typo' },
   { query: 'cosoket', page: '/luajit/non-blocking', section: 'cosocket', kind: 'typo' },
   { query: '短平快', page: '/performance/', section: 'short-flat-fast', kind: 'typo' },
-  { query: 'resty core', page: '/luajit/resty-core', section: 'ffi-call', kind: 'typo' },
+  { query: 'resty core', page: '/luajit/resty-core', section: 'mandatory', kind: 'typo' },
   { query: 'test nginx', page: '/test-nginx/', section: 'what-it-is', kind: 'typo' },
   { query: '协同程序', page: '/luajit/non-blocking', section: 'coroutine-per-request', kind: 'typo' },
   { query: '火焰图谱', page: '/performance/flame-graph', section: 'what-it-shows', kind: 'typo' },

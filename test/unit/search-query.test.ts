@@ -106,6 +106,31 @@ describe('searching', () => {
   })
 })
 
+describe('a whole line pasted from a log', () => {
+  // Two sections share the words; only one heading is the pasted line.
+  const logDocs: SectionDoc[] = [
+    { id: '/errors#api-disabled', title: 'API disabled in the context of log_by_lua*', titles: ['常见报错'], text: '在 log 阶段调用 ngx.sleep 会失败。' },
+    {
+      id: '/phases#which',
+      title: 'log_by_lua* 里 API disabled 的含义',
+      titles: ['阶段'],
+      text: 'API disabled in the context of log_by_lua* 这一行说明 API disabled 了；API disabled in the context of 后面跟阶段名。log_by_lua* 里 API disabled。',
+    },
+  ]
+  const logIndex = new MiniSearch<SectionDoc>({ ...clientLoadOptions(), idField: 'id' })
+  logIndex.addAll(logDocs)
+  const line = 'API disabled in the context of log_by_lua*'
+
+  it('lists the section whose heading is that line first', () => {
+    expect(siteSearch(logIndex, [], line)[0]?.id).toBe('/errors#api-disabled')
+  })
+
+  it('leaves the ranking to the terms when the words are not the whole heading', () => {
+    // Without the phrase, the section that repeats the words most comes first.
+    expect(siteSearch(logIndex, [], 'API disabled log_by_lua*')[0]?.id).toBe('/phases#which')
+  })
+})
+
 describe('highlighting', () => {
   const marks = (q: string, id: string) => {
     const r = siteSearch(index, table, q).find((x) => x.id === id)!

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import type { MarkdownRenderer } from 'vitepress'
 import { assembleBook, type BookChapter } from '../book/assemble'
 import { extraPages, parts, sourceOf } from '../sidebar'
+import { GLOSSARY_MARKER, renderGlossary } from './glossary'
 import { readSiteEnv } from '../site'
 
 export const DOCS_DIR = fileURLToPath(new URL('../../', import.meta.url))
@@ -41,7 +42,9 @@ function bookMarkdown(): string {
     '',
     '</div>',
   ].join('\n')
-  return assembleBook(chapters, (source) => fs.readFileSync(path.join(DOCS_DIR, source), 'utf8'), { cover })
+  // A page whose body a marker fills at build time (the glossary) joins the book filled, so its links are rewritten too.
+  const read = (source: string) => fs.readFileSync(path.join(DOCS_DIR, source), 'utf8').replace(GLOSSARY_MARKER, () => renderGlossary())
+  return assembleBook(chapters, read, { cover })
 }
 
 export interface PdfInfo {

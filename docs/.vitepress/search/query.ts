@@ -281,11 +281,31 @@ export function siteSearch<T>(index: MiniSearch<T>, table: SynonymTable, text: s
   const plan = planQuery(text, table)
   const options = { boostDocument: teachingBoost(index, table, plan) }
   const found = index.search(planToQuery(plan, 'AND'), options)
-  if (found.length > 0) return perTerm(found)
-  if (plan.groups.length > 1) return anyGroup(index, plan, options)
+  if (found.length > 0) return headingFirst(perTerm(found), text)
+  if (plan.groups.length > 1) return headingFirst(anyGroup(index, plan, options), text)
   const only = plan.groups[0]
   if (!only) return []
   return partialWord(index as unknown as MiniSearch, (q, o) => index.search(q, o), only.typed, options)
+}
+
+/** How much more a section counts when its heading holds the whole query as typed. */
+export const HEADING_PHRASE_BOOST = 4
+/** Shorter queries are words, not phrases: the terms' own scores rank them. */
+const MIN_PHRASE_LENGTH = 8
+
+const phrase = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim()
+
+/**
+ * A reader who pastes a whole line (an error message from error.log, a
+ * heading) wants the section whose heading says exactly that, even where
+ * another section repeats its words more often.
+ */
+function headingFirst(results: SearchResult[], text: string): SearchResult[] {
+  const typed = phrase(text)
+  if (typed.length < MIN_PHRASE_LENGTH) return results
+  const inHeading = (r: SearchResult) => typeof r['title'] === 'string' && phrase(r['title']).includes(typed)
+  if (!results.some(inHeading)) return results
+  return results.map((r) => (inHeading(r) ? { ...r, score: r.score * HEADING_PHRASE_BOOST } : r)).sort((a, b) => b.score - a.score)
 }
 
 /**
