@@ -14,9 +14,10 @@ export const STAGES: readonly { stage: Stage; title: string; hint: string; steps
   {
     stage: 'start',
     title: '先读：建立心智模型',
-    hint: '刚接触 OpenResty，从这四章开始，每章读完做一遍小测验。',
+    hint: '刚接触 OpenResty，从这五章开始，每章读完做一遍小测验。',
     steps: [
       { link: '/luajit/non-blocking', why: '一个 worker 一个线程、每个请求一个协程：后面所有章节都建立在这个模型上。' },
+      { link: '/ngx-lua/phases', why: '每段 `*_by_lua*` 代码在什么时候运行，哪些 API 在哪里能用，`ngx.exit` 结束的是什么。' },
       { link: '/luajit/nil-values', why: '`nil`、`ngx.null`、`cjson.null` 与 `NULL` 指针各是什么，怎样判空。' },
       { link: '/performance/', why: '写 OpenResty 代码的日常原则：不阻塞、少产生垃圾、缓存 `ngx.*`。' },
       { link: '/test-nginx/', why: '写第一个 .t 测试，理解一次运行经历了什么。' },
@@ -41,6 +42,7 @@ export const STAGES: readonly { stage: Stage; title: string; hint: string; steps
     steps: [
       { link: '/luajit/ffi', why: '自己写 FFI 代码之前：内存归谁释放、GC64。' },
       { link: '/performance/mlcache', why: '多级缓存、缓存风暴与跨 worker 失效。' },
+      { link: '/ngx-lua/troubleshooting', why: 'error.log 里出现看不懂的报错时，按原文查原因和修复。' },
       { link: '/test-nginx/debugging', why: '测试时好时坏、要检漏或压测时。' },
       { link: '/performance/profiling', why: '线上出了性能问题，先选对工具。' },
       { link: '/performance/flame-graph', why: '把剖析结果画成火焰图并读对它。' },
