@@ -28,9 +28,11 @@ async function openPage(p: string, dark: boolean): Promise<Page> {
 
 async function expectColourMode(page: Page, dark: boolean): Promise<void> {
   // VitePress follows the system colour scheme until the reader picks one.
-  await expect
-    .poll(() => page.evaluate(() => document.documentElement.classList.contains('dark')), { message: 'VitePress follows the system colour scheme' })
-    .toBe(dark)
+  await page
+    .waitForFunction((d) => document.documentElement.classList.contains('dark') === d, dark, { timeout: 30_000 })
+    .catch(() => {
+      throw new Error(`VitePress does not follow the system colour scheme: <html> is not ${dark ? 'dark' : 'light'}`)
+    })
   // The theme animates colour changes; audit the colours the reader ends up with.
   await waitForTransitions(page)
 }
@@ -56,7 +58,8 @@ async function axeViolations(page: Page): Promise<string[]> {
 describe.skipIf(noBrowser).concurrent('axe-core', () => {
   // One page load per page: audited in light mode, then switched to dark the
   // way a reader's system switches (prefers-color-scheme) and audited again.
-  it.each(sitePages.map((p) => [p.path || '(home)', p.path] as const))('%s in light and dark mode has no serious or critical violation', async (_n, p) => {
+  // Concurrent tests must use the `expect` of their own context.
+  it.for<[string, string]>(sitePages.map((p) => [p.path || '(home)', p.path]))('%s in light and dark mode has no serious or critical violation', { timeout: AXE_TIMEOUT }, async ([, p], { expect }) => {
     const page = await openPage(p, false)
     try {
       const light = await axeViolations(page)
@@ -71,7 +74,7 @@ describe.skipIf(noBrowser).concurrent('axe-core', () => {
     } finally {
       await page.context().close()
     }
-  }, AXE_TIMEOUT)
+  })
 })
 
 describe.skipIf(noBrowser)('keyboard', () => {

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { browserUnavailable } from '../support/browser'
 import { useBuiltSite, waitForLayout, waitForOutline, waitForPage } from '../support/built-site'
 import { ROOT, TEST_BASE } from '../support/paths'
-import { chapterPages, sitePages, titleOf } from '../support/site-pages'
+import { chapterPages, sitePages, titleOf, type SitePage } from '../support/site-pages'
 
 /** Outside CI, no Chromium: skip with one loud line (see support/browser.ts). */
 const noBrowser = browserUnavailable()
@@ -48,7 +48,8 @@ async function watchProblems(page: Page, fn: () => Promise<void>): Promise<strin
 
 // Pages load two at a time (the site project's maxConcurrency), one per core.
 describe.skipIf(noBrowser).concurrent('every page in the browser', () => {
-  it.each(sitePages.map((p) => [p.path || '(home)', p]))('%s loads cleanly and fits a 375 px screen', async (_name, sitePage) => {
+  // Concurrent tests must use the `expect` of their own context.
+  it.for<[string, SitePage]>(sitePages.map((p) => [p.path || '(home)', p]))('%s loads cleanly and fits a 375 px screen', async ([, sitePage], { expect }) => {
     await withPage(async (page) => {
       const problems = await watchProblems(page, async () => {
         await page.goto(url(sitePage.path), { waitUntil: 'networkidle' })
@@ -195,7 +196,7 @@ describe.skipIf(noBrowser)('dark mode', () => {
 })
 
 describe.skipIf(noBrowser).concurrent('without JavaScript', () => {
-  it.each(chapterPages.map((p) => [p.path, p]))('%s still has its text, tables and diagrams', async (_n, sitePage) => {
+  it.for<[string, SitePage]>(chapterPages.map((p) => [p.path, p]))('%s still has its text, tables and diagrams', async ([, sitePage], { expect }) => {
     const source = fs.readFileSync(path.join(ROOT, 'docs', sitePage.source), 'utf8')
     await withPage(
       async (page) => {
