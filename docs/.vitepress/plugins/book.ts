@@ -28,6 +28,9 @@ export function bookChapters(): BookChapter[] {
   ]
 }
 
+/** `## 小测验 {#quiz}` and what follows it up to the next H2 (CONTRIBUTING.md: the quiz sits before 参考资料). */
+const QUIZ_SECTION = /^## 小测验 \{#quiz\}\n[\s\S]*?(?=^## )/m
+
 const today = () => new Date().toISOString().slice(0, 10)
 
 function bookMarkdown(): string {
@@ -43,7 +46,12 @@ function bookMarkdown(): string {
     '</div>',
   ].join('\n')
   // A page whose body a marker fills at build time (the glossary) joins the book filled, so its links are rewritten too.
-  const read = (source: string) => fs.readFileSync(path.join(DOCS_DIR, source), 'utf8').replace(GLOSSARY_MARKER, () => renderGlossary())
+  // A chapter's quiz stays on its page: it is interactive, and its links are drawn by a component, out of reach of the rewrite.
+  const read = (source: string) =>
+    fs
+      .readFileSync(path.join(DOCS_DIR, source), 'utf8')
+      .replace(GLOSSARY_MARKER, () => renderGlossary())
+      .replace(QUIZ_SECTION, '')
   return assembleBook(chapters, read, { cover })
 }
 
