@@ -1,8 +1,8 @@
 // Accessibility: axe-core on every page in light and dark mode (no serious
 // or critical violation), and the keyboard paths a reader relies on.
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { axe, seriousViolations, WCAG_TAGS } from '../support/axe'
 import { browserUnavailable } from '../support/browser'
 import { useBuiltSite, waitForPage, waitForTransitions } from '../support/built-site'
 import { TEST_BASE } from '../support/paths'
@@ -39,18 +39,7 @@ async function expectColourMode(page: Page, dark: boolean): Promise<void> {
 
 /** Serious and critical violations of WCAG 2.1 A/AA on the page as it is now. */
 async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    // The same rules on the same nodes; axe skips building a selector for
-    // every node that passes (half the time of a run on a long chapter), and
-    // finishes the run in the page itself instead of a new blank page (the
-    // site has no iframes).
-    .options({ resultTypes: ['violations'] })
-    .setLegacyMode(true)
-    .analyze()
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n  ')}`)
+  return seriousViolations(await axe(page).withTags(WCAG_TAGS).analyze())
 }
 
 // Two pages at a time (the site project's maxConcurrency): each page has its

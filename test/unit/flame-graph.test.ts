@@ -150,6 +150,17 @@ describe('<FlameGraph>', async () => {
     expect(html.match(/tabindex="0"/g)).toHaveLength(1)
   })
 
+  it('keeps the drawn labels out of the frames, in a layer hidden from assistive technology', () => {
+    // A label cut to its frame's width is not a word of the frame's name (WCAG 2.5.3).
+    const w = mount(FlameGraph, { props: { name: 'demo' } })
+    expect(w.findAll('g.frame').length).toBeGreaterThan(5)
+    expect(w.findAll('g.frame text, g.frame title')).toHaveLength(0)
+    const labels = w.find('g.labels')
+    expect(labels.attributes('aria-hidden')).toBe('true')
+    expect(labels.findAll('text').map((t) => t.text())).toContain('demo.lua:main')
+    w.unmount()
+  })
+
   it('throws a clear error for an unknown profile', async () => {
     const Bad = defineComponent({ render: () => h(FlameGraph, { name: 'nope' }) })
     await expect(renderToString(createSSRApp(Bad))).rejects.toThrow(/no file nope\.folded/)

@@ -36,6 +36,21 @@ export const accessibilityPatches: ThemePatch[] = [
     from: '@keydown.enter="onCaretClick"\n        tabindex="0"',
     to: '@keydown.enter="onCaretClick"\n        :tabindex="item.link ? 0 : undefined"',
   },
+  // WCAG 2.5.3 (axe-core 4.14: label-content-name-mismatch): the search
+  // button's visible text was 搜索 plus the letter of its shortcut key, which
+  // its name 搜索文档 does not contain. The key is a hint, not the label: draw
+  // the K from CSS as the theme already draws Ctrl/⌘ (custom.css), and name
+  // the shortcut for assistive technology instead.
+  {
+    file: 'VPNavBarSearchButton.vue',
+    from: '<kbd class="DocSearch-Button-Key">K</kbd>',
+    to: '<kbd class="DocSearch-Button-Key" data-key="K"></kbd>',
+  },
+  {
+    file: 'VPNavBarSearchButton.vue',
+    from: 'class="DocSearch DocSearch-Button" :aria-label',
+    to: 'class="DocSearch DocSearch-Button" aria-keyshortcuts="Control+K Meta+K" :aria-label',
+  },
 ]
 
 /**
