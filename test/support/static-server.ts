@@ -55,6 +55,18 @@ export async function resolveFile(dir: string, rel: string): Promise<string | nu
 }
 
 export async function serveStatic(dir: string, base = '/'): Promise<StaticServer> {
+  // Every test opens pages in a fresh context, so the same chunks are asked
+  // for hundreds of times in a run: compress each file once (keyed by its
+  // modification time, so a rebuilt file is compressed again).
+  const gzipCache = new Map<string, { mtimeMs: number; body: Buffer }>()
+  const gzipped = async (file: string): Promise<Buffer> => {
+    const { mtimeMs } = await fs.stat(file)
+    const hit = gzipCache.get(file)
+    if (hit?.mtimeMs === mtimeMs) return hit.body
+    const body = gzipSync(await fs.readFile(file))
+    gzipCache.set(file, { mtimeMs, body })
+    return body
+  }
   const prefix = base.endsWith('/') ? base : `${base}/`
   const server = http.createServer((req, res) => {
     void (async () => {
@@ -94,7 +106,7 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticServer
       if (COMPRESSIBLE.has(ext)) {
         headers.Vary = 'Accept-Encoding'
         if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-          const body = gzipSync(await fs.readFile(file))
+          const body = await gzipped(file)
           res.writeHead(status, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': body.length })
           res.end(method === 'HEAD' ? undefined : body)
           return

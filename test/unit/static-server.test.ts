@@ -42,6 +42,15 @@ describe('serveStatic', () => {
     expect(gunzipSync(res.body).toString()).toBe(page)
   })
 
+  it('compresses a file again once it has changed', async () => {
+    const file = path.join(dir, 'changing.html')
+    fs.writeFileSync(file, '<p>第一版</p>')
+    expect(gunzipSync((await get('/base/changing', 'gzip')).body).toString()).toBe('<p>第一版</p>')
+    fs.writeFileSync(file, '<p>第二版</p>')
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5_000))
+    expect(gunzipSync((await get('/base/changing', 'gzip')).body).toString()).toBe('<p>第二版</p>')
+  })
+
   it('sends identity bytes to a client that does not accept gzip', async () => {
     const res = await get('/base/page')
     expect(res.headers['content-encoding']).toBeUndefined()
