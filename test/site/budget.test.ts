@@ -44,7 +44,8 @@ afterAll(async () => {
       '| 页面 | JS | JS gzip | JS 请求 | CSS | CSS gzip | 请求总数 | JS / 基线 |',
       '| --- | --- | --- | --- | --- | --- | --- | --- |',
       row(plain, '基线：plain VitePress 页面'),
-      ...measured.map((w) => row(w, new URL(w.url).pathname)),
+      // In the order of the site's pages, whichever finished first.
+      ...sitePages.flatMap((p) => measured.filter((w) => w.url === site.url(p.path))).map((w) => row(w, new URL(w.url).pathname)),
     ]
     fs.mkdirSync(path.dirname(REPORT), { recursive: true })
     fs.writeFileSync(REPORT, `${lines.join('\n')}\n`)
@@ -52,13 +53,16 @@ afterAll(async () => {
   }
 })
 
-describe.skipIf(noBrowser)('page weight', () => {
-  it('measures a real baseline', () => {
+// Pages load two at a time (the site project's maxConcurrency): while one
+// waits on the network, the other renders.
+describe.skipIf(noBrowser).concurrent('page weight', () => {
+  it('measures a real baseline', ({ expect }) => {
     expect(plain.js.raw).toBeGreaterThan(50_000)
     expect(plain.js.requests).toBeGreaterThan(1)
   })
 
-  it.each(sitePages.map((p) => [p.path || '(home)', p.path]))('%s stays within the JavaScript budget against plain VitePress', async (_n, p) => {
+  // Concurrent tests must use the `expect` of their own context.
+  it.for(sitePages.map((p) => [p.path || '(home)', p.path] as const))('%s stays within the JavaScript budget against plain VitePress', async ([, p], { expect }) => {
     const ctx = await site.browser.newContext()
     try {
       const w = await measurePage(await ctx.newPage(), site.url(p))

@@ -6,13 +6,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, type ExpectStatic } from 'vitest'
 import { chapterId } from '../../docs/.vitepress/book/assemble'
 import { BOOK_LINK, PDF_NAME, bookChapters, formatBytes } from '../../docs/.vitepress/plugins/book'
 import { findIndexAsset, indexJsonFromChunk } from '../../scripts/search/built-index'
 import { axe, seriousViolations, WCAG_TAGS } from '../support/axe'
 import { browserUnavailable } from '../support/browser'
-import { useBuiltSite } from '../support/built-site'
+import { useBuiltSite, waitForPage } from '../support/built-site'
 import { ROOT, TEST_BASE, TEST_DIST } from '../support/paths'
 
 /** Outside CI, no Chromium: skip with one loud line (see support/browser.ts). */
@@ -51,8 +51,12 @@ async function open(p: string, dark: boolean, viewport: { width: number; height:
   const ctx = await site.browser.newContext({ viewport, colorScheme: dark ? 'dark' : 'light' })
   const page = await ctx.newPage()
   await page.goto(site.url(p), { waitUntil: 'networkidle' })
+  // Read the page once Vue has taken it over, not the server HTML before that.
+  await waitForPage(page)
   await page.locator('.vp-doc h1').waitFor()
-  expect(await page.evaluate(() => document.documentElement.classList.contains('dark')), 'VitePress follows the colour scheme').toBe(dark)
+  if ((await page.evaluate(() => document.documentElement.classList.contains('dark'))) !== dark) {
+    throw new Error(`VitePress does not follow the colour scheme: <html> is not ${dark ? 'dark' : 'light'}`)
+  }
   return page
 }
 
@@ -79,9 +83,10 @@ function luminance(rgb: string): number {
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
 }
 
-describe.skipIf(noBrowser)('print view of a chapter', () => {
+// Each test opens its own page: two run at a time (the site project's maxConcurrency).
+describe.skipIf(noBrowser).concurrent('print view of a chapter', () => {
   /** Prints without the chrome drawn on screen at this width; the check can fail since the chrome is there first. */
-  async function expectNoChrome(page: Page, vp: keyof typeof VIEWPORTS): Promise<void> {
+  async function expectNoChrome(expect: ExpectStatic, page: Page, vp: keyof typeof VIEWPORTS): Promise<void> {
     const before = await drawn(page, ON_SCREEN[vp])
     expect(Object.entries(before).filter(([, n]) => n === 0).map(([s]) => s), 'chrome drawn on screen').toEqual([])
     await page.emulateMedia({ media: 'print' })
@@ -91,23 +96,24 @@ describe.skipIf(noBrowser)('print view of a chapter', () => {
     expect(await drawn(page, ['.vp-doc h1']), 'the chapter itself prints').toEqual({ '.vp-doc h1': 1 })
   }
 
-  it.each(PAGES)('%s on a desktop screen prints without the sidebar, outline or nav bar', async (p) => {
+  // Concurrent tests must use the `expect` of their own context.
+  it.for(PAGES)('%s on a desktop screen prints without the sidebar, outline or nav bar', async (p, { expect }) => {
     const page = await open(p, false, VIEWPORTS.desktop)
     try {
-      await expectNoChrome(page, 'desktop')
+      await expectNoChrome(expect, page, 'desktop')
     } finally {
       await page.context().close()
     }
   })
 
-  it.each(PAGES.flatMap((p) => [[p, 'light'] as const, [p, 'dark'] as const]))('%s (%s mode) prints at A4 the content only, dark on white, wrapped and whole', async (p, theme) => {
+  it.for(PAGES.flatMap((p) => [[p, 'light'] as const, [p, 'dark'] as const]))('%s (%s mode) prints at A4 the content only, dark on white, wrapped and whole', async ([p, theme], { expect }) => {
     const page = await open(p, theme === 'dark', VIEWPORTS.a4)
     try {
       // Folded on screen: the print check below is not vacuous.
       const foldedOnScreen = await page.evaluate(() =>
         [...document.querySelectorAll('.vp-doc details')].filter((d) => !(d as HTMLDetailsElement).open && !d.querySelector(':scope > :not(summary)')!.checkVisibility()).length,
       )
-      await expectNoChrome(page, 'a4')
+      await expectNoChrome(expect, page, 'a4')
       fs.mkdirSync(SHOTS, { recursive: true })
       await page.screenshot({ path: path.join(SHOTS, `${p.replace(/\W+/g, '_')}-${theme}.png`), fullPage: true })
       const r = await page.evaluate(() => {
@@ -167,7 +173,7 @@ describe.skipIf(noBrowser)('print view of a chapter', () => {
     }
   })
 
-  it('opens folded details before printing and folds them again after (browsers without ::details-content)', async () => {
+  it('opens folded details before printing and folds them again after (browsers without ::details-content)', async ({ expect }) => {
     const page = await open('luajit/ffi', false, VIEWPORTS.a4)
     try {
       const openCount = () => page.evaluate(() => [...document.querySelectorAll('details')].filter((d) => d.open).length)
