@@ -66,7 +66,7 @@ export function mainLineOf(text: string): MainLine {
           result.lines--
           result.folded++
         }
-        if (!title.startsWith(DEEP_DIVE_PREFIX)) result.problems.push(`line ${i + 1}: a folded block's title starts with "${DEEP_DIVE_PREFIX}" (got "${title}")`)
+        if (!title.startsWith(DEEP_DIVE_PREFIX)) result.problems.push(`line ${i + 1}: a folded block's title must start with "${DEEP_DIVE_PREFIX}" (got "${title}")`)
         if (inDetails) result.problems.push(`line ${i + 1}: a folded block inside another one`)
       } else if (open.length && start[1]!.length >= open.at(-1)!.marker.length) {
         result.problems.push(`line ${i + 1}: a ${start[1]} container inside a ${open.at(-1)!.marker} one closes it early; use a longer marker outside`)

@@ -27,7 +27,7 @@ describe('mainLineOf', () => {
   })
 
   it('reports an untitled block, a heading inside one, a nested one and an unclosed one, with lines', () => {
-    expect(mainLineOf(['::: details 更多', 'x', ':::'].join('\n')).problems).toEqual(['line 1: a folded block\'s title starts with "深入：" (got "更多")'])
+    expect(mainLineOf(['::: details 更多', 'x', ':::'].join('\n')).problems).toEqual(['line 1: a folded block\'s title must start with "深入：" (got "更多")'])
     expect(mainLineOf(['::: details 深入：a', '## 小节', ':::'].join('\n')).problems).toEqual(['line 2: a heading inside a folded block (the outline would link to hidden text)'])
     expect(mainLineOf([':::: details 深入：a', '::: details 深入：b', ':::', '::::'].join('\n')).problems).toEqual(['line 2: a folded block inside another one'])
     expect(mainLineOf(['::: details 深入：a', '::: tip', ':::', ':::'].join('\n')).problems).toEqual([
