@@ -9,8 +9,10 @@ export default defineConfig({
   // The same `*.folded?packed` imports as the site build (FlameGraph.vue).
   plugins: [packedFlame()],
   test: {
-    // nginx, Chromium and the site build share a 2-core machine: one file at a time.
-    fileParallelism: false,
+    // Two test files at a time in the `site` project (below); the other
+    // projects run their files one after another in one process.
+    maxWorkers: 2,
+    minWorkers: 1,
     projects: [
       {
         extends: true,
@@ -18,6 +20,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'docs/.vitepress/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
+          poolOptions: { forks: { singleFork: true } },
         },
       },
       {
@@ -28,6 +31,8 @@ export default defineConfig({
           include: ['test/examples/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // nginx servers and LuaJIT runs: one file at a time.
+          poolOptions: { forks: { singleFork: true } },
         },
       },
       {
@@ -40,7 +45,10 @@ export default defineConfig({
           globalSetup: ['test/site/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          // Tests marked concurrent (the axe audits) run two at a time: one per core.
+          // Tests marked concurrent (the axe audits) run two at a time, and
+          // two files run side by side (the root's maxWorkers): a file often
+          // waits on one renderer (an axe run, printing the book), which
+          // leaves a core idle.
           maxConcurrency: 2,
         },
       },

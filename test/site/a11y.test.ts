@@ -17,13 +17,17 @@ const AXE_TIMEOUT = 300_000
 const site = useBuiltSite()
 const url = site.url
 
-async function openPage(p: string, dark: boolean): Promise<Page> {
-  const ctx = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: dark ? 'dark' : 'light' })
-  const page = await ctx.newPage()
-  await page.goto(url(p), { waitUntil: 'load' })
-  await waitForPage(page, p ? titleOf(p) : undefined)
-  await expectColourMode(page, dark)
-  return page
+/** Opens page `p` in a reused page (support/page-pool.ts) in the given colour mode and runs `fn` on it. */
+function onPage<T>(p: string, dark: boolean, fn: (page: Page) => Promise<T>): Promise<T> {
+  return site.withPage(
+    async (page) => {
+      await page.goto(url(p), { waitUntil: 'load' })
+      await waitForPage(page, p ? titleOf(p) : undefined)
+      await expectColourMode(page, dark)
+      return fn(page)
+    },
+    { viewport: { width: 1280, height: 900 }, colorScheme: dark ? 'dark' : 'light' },
+  )
 }
 
 async function expectColourMode(page: Page, dark: boolean): Promise<void> {
@@ -49,8 +53,7 @@ describe.skipIf(noBrowser).concurrent('axe-core', () => {
   // way a reader's system switches (prefers-color-scheme) and audited again.
   // Concurrent tests must use the `expect` of their own context.
   it.for<[string, string]>(sitePages.map((p) => [p.path || '(home)', p.path]))('%s in light and dark mode has no serious or critical violation', { timeout: AXE_TIMEOUT }, async ([, p], { expect }) => {
-    const page = await openPage(p, false)
-    try {
+    await onPage(p, false, async (page) => {
       const light = await axeViolations(page)
       // The theme animates colours, and off-screen blocks (content-visibility:
       // auto) start their animation only when axe reads their style: audit the
@@ -60,16 +63,13 @@ describe.skipIf(noBrowser).concurrent('axe-core', () => {
       await expectColourMode(page, true)
       const dark = await axeViolations(page)
       expect({ light, dark }, [...light.map((v) => `light: ${v}`), ...dark.map((v) => `dark: ${v}`)].join('\n')).toEqual({ light: [], dark: [] })
-    } finally {
-      await page.context().close()
-    }
+    })
   })
 })
 
 describe.skipIf(noBrowser)('keyboard', () => {
   it('opens search with Ctrl+K, types a Chinese query and opens a result with Enter', async () => {
-    const page = await openPage('', false)
-    try {
+    await onPage('', false, async (page) => {
       await page.keyboard.press('Control+k')
       const input = page.locator('.VPLocalSearchBox input')
       await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true)
@@ -79,14 +79,11 @@ describe.skipIf(noBrowser)('keyboard', () => {
       await page.waitForURL((u) => u.pathname !== `${TEST_BASE}`)
       await waitForPage(page, /\S/)
       await expect.poll(() => page.locator('.VPLocalSearchBox').count()).toBe(0)
-    } finally {
-      await page.context().close()
-    }
+    })
   })
 
   it('reaches and follows a sidebar link with Tab and Enter', async () => {
-    const page = await openPage('luajit/', false)
-    try {
+    await onPage('luajit/', false, async (page) => {
       let focusedHref: string | null = null
       for (let i = 0; i < 60 && !focusedHref?.endsWith('/luajit/resty-core'); i++) {
         await page.keyboard.press('Tab')
@@ -96,19 +93,14 @@ describe.skipIf(noBrowser)('keyboard', () => {
       await page.keyboard.press('Enter')
       await waitForPage(page, titleOf('luajit/resty-core'))
       expect(new URL(page.url()).pathname).toMatch(/\/luajit\/resty-core$/)
-    } finally {
-      await page.context().close()
-    }
+    })
   })
 
   it('focuses the scroll region of a comparison table', async () => {
-    const page = await openPage('performance/caching', false)
-    try {
+    await onPage('performance/caching', false, async (page) => {
       const region = page.locator('.vp-doc [role="region"][tabindex="0"]').first()
       await region.focus()
       expect(await region.evaluate((el) => el === document.activeElement)).toBe(true)
-    } finally {
-      await page.context().close()
-    }
+    })
   })
 })

@@ -3,10 +3,11 @@
 // exactly as GitHub Pages serves a project site.
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core'
+import type { ConsoleMessage, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { browserUnavailable } from '../support/browser'
 import { useBuiltSite, waitForLayout, waitForOutline, waitForPage } from '../support/built-site'
+import type { PageOptions } from '../support/page-pool'
 import { ROOT, TEST_BASE } from '../support/paths'
 import { chapterPages, sitePages, titleOf, type SitePage } from '../support/site-pages'
 
@@ -21,13 +22,9 @@ const url = site.url
 
 beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }))
 
-async function withPage<T>(fn: (page: Page, ctx: BrowserContext) => Promise<T>, options: Parameters<Browser['newContext']>[0] = {}): Promise<T> {
-  const ctx = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options })
-  try {
-    return await fn(await ctx.newPage(), ctx)
-  } finally {
-    await ctx.close()
-  }
+/** Runs `fn` on a page of a 1280 px wide window (or `options`), reused between tests (support/page-pool.ts). */
+function withPage<T>(fn: (page: Page) => Promise<T>, options: PageOptions = {}): Promise<T> {
+  return site.withPage(fn, { viewport: { width: 1280, height: 900 }, ...options })
 }
 
 /** Records console errors, hydration warnings and failed requests while `fn` runs. */
@@ -282,5 +279,24 @@ describe.skipIf(noBrowser)('flame graph', () => {
       await page.keyboard.press('Escape')
       await expect.poll(() => graph.locator('g.frame.zoomed').count()).toBe(0)
     })
+  })
+})
+
+describe.skipIf(noBrowser)('the shared Chromium', () => {
+  // Each browser context of Chromium 156 opens hidden omnibox popup pages,
+  // which cost more CPU than the site's own pages (`npm run test:page-cost`);
+  // the flag in scripts/diagrams/chromium.ts turns them off.
+  it('opens no browser UI pages beside the site’s own', async () => {
+    const ctx = await site.browser.newContext()
+    try {
+      await (await ctx.newPage()).goto('about:blank')
+      const cdp = await site.browser.newBrowserCDPSession()
+      const { targetInfos } = await cdp.send('Target.getTargets')
+      await cdp.detach()
+      expect(targetInfos.filter((t) => t.type === 'browser_ui').map((t) => t.url)).toEqual([])
+      expect(targetInfos.filter((t) => t.type === 'page').length).toBeGreaterThan(0)
+    } finally {
+      await ctx.close()
+    }
   })
 })

@@ -31,9 +31,7 @@ const measured: PageWeight[] = []
 
 beforeAll(async () => {
   if (noBrowser) return
-  const ctx = await site.browser.newContext()
-  plain = await measurePage(await ctx.newPage(), `${inject('plainOrigin')}${PLAIN_BASE}page`)
-  await ctx.close()
+  plain = await site.withPage((page) => measurePage(page, `${inject('plainOrigin')}${PLAIN_BASE}page`))
 })
 
 afterAll(async () => {
@@ -63,17 +61,14 @@ describe.skipIf(noBrowser).concurrent('page weight', () => {
 
   // Concurrent tests must use the `expect` of their own context.
   it.for(sitePages.map((p) => [p.path || '(home)', p.path] as const))('%s stays within the JavaScript budget against plain VitePress', async ([, p], { expect }) => {
-    const ctx = await site.browser.newContext()
-    try {
-      const w = await measurePage(await ctx.newPage(), site.url(p))
+    await site.withPage(async (page) => {
+      const w = await measurePage(page, site.url(p))
       measured.push(w)
       const detail = `${p}: ${kib(w.js.raw)} JS (${kib(w.js.gzip)} gzip) vs plain ${kib(plain.js.raw)} (${kib(plain.js.gzip)} gzip)\n${w.scripts.join('\n')}`
       expect(w.js.raw, detail).toBeLessThanOrEqual(plain.js.raw * JS_BUDGET)
       expect(w.js.gzip, detail).toBeLessThanOrEqual(plain.js.gzip * GZIP_BUDGET)
       expect(w.scripts.some((s) => /mermaid/i.test(s)), `${p} loads a mermaid chunk`).toBe(false)
       expect(w.scripts.filter((s) => STATIC_CHUNKS.test(s)), `${p} loads code for a component that only draws`).toEqual([])
-    } finally {
-      await ctx.close()
-    }
+    })
   })
 })

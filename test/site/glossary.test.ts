@@ -48,22 +48,16 @@ describe.skipIf(browserUnavailable())('the glossary page in Chromium', () => {
   const site = useBuiltSite()
 
   it('fits a 375 px screen without horizontal scrolling', async () => {
-    const ctx = await site.browser.newContext({ viewport: { width: 375, height: 740 } })
-    try {
-      const page = await ctx.newPage()
+    await site.withPage(async (page) => {
       await page.goto(site.url('glossary'), { waitUntil: 'networkidle' })
       await page.locator('#garbage-collection').waitFor()
       const width = await page.evaluate(() => document.documentElement.scrollWidth)
       expect(width).toBeLessThanOrEqual(375)
-    } finally {
-      await ctx.close()
-    }
+    }, { viewport: { width: 375, height: 740 } })
   })
 
   it('reaches an entry’s section link with the keyboard and follows it', async () => {
-    const ctx = await site.browser.newContext({ viewport: { width: 1280, height: 900 } })
-    try {
-      const page = await ctx.newPage()
+    await site.withPage(async (page) => {
       await page.goto(site.url('glossary#garbage-collection'), { waitUntil: 'networkidle' })
       // From the entry's permalink, Tab goes to its section link.
       const permalink = page.locator('#garbage-collection a.header-anchor')
@@ -74,8 +68,6 @@ describe.skipIf(browserUnavailable())('the glossary page in Chromium', () => {
       await page.keyboard.press('Enter')
       await page.waitForURL((u) => u.pathname === `${TEST_BASE}performance/` && u.hash === '#avoid-garbage')
       await page.locator('[id="avoid-garbage"]').waitFor()
-    } finally {
-      await ctx.close()
-    }
+    }, { viewport: { width: 1280, height: 900 } })
   })
 })

@@ -133,9 +133,7 @@ describe.skipIf(skip)('the PDF of the book', () => {
 
 describe.skipIf(skip)('a chapter printed from the browser', () => {
   it.each([['light'], ['dark']] as const)('luajit/ffi in %s mode prints its content without the site chrome', async (theme) => {
-    const ctx = await site.browser.newContext({ colorScheme: theme })
-    try {
-      const page = await ctx.newPage()
+    await site.withPage(async (page) => {
       await page.goto(site.url('luajit/ffi'), { waitUntil: 'networkidle' })
       await page.locator('.vp-doc h1').waitFor()
       const file = path.join(OUT, `luajit-ffi-${theme}.pdf`)
@@ -149,8 +147,6 @@ describe.skipIf(skip)('a chapter printed from the browser', () => {
       expect(CHROME_LINES.filter((l) => lines.has(l))).toEqual([])
       // The sidebar lists other chapters: none of their titles prints.
       expect(text).not.toContain(squash('调试与运行模式'))
-    } finally {
-      await ctx.close()
-    }
+    }, { colorScheme: theme })
   })
 })

@@ -47,17 +47,21 @@ const ON_SCREEN = {
   desktop: ['.VPNav', '.VPNavBarSearch', '.VPSidebar', '.VPDoc .aside', '.VPDocFooter .edit-link', '.VPDocFooter .prev-next'],
 }
 
-async function open(p: string, dark: boolean, viewport: { width: number; height: number }): Promise<Page> {
-  const ctx = await site.browser.newContext({ viewport, colorScheme: dark ? 'dark' : 'light' })
-  const page = await ctx.newPage()
-  await page.goto(site.url(p), { waitUntil: 'networkidle' })
-  // Read the page once Vue has taken it over, not the server HTML before that.
-  await waitForPage(page)
-  await page.locator('.vp-doc h1').waitFor()
-  if ((await page.evaluate(() => document.documentElement.classList.contains('dark'))) !== dark) {
-    throw new Error(`VitePress does not follow the colour scheme: <html> is not ${dark ? 'dark' : 'light'}`)
-  }
-  return page
+/** Opens page `p` in a reused page (support/page-pool.ts) and runs `fn` on it once Vue has taken it over. */
+function onPage<T>(p: string, dark: boolean, viewport: { width: number; height: number }, fn: (page: Page) => Promise<T>): Promise<T> {
+  return site.withPage(
+    async (page) => {
+      await page.goto(site.url(p), { waitUntil: 'networkidle' })
+      // Read the page once Vue has taken it over, not the server HTML before that.
+      await waitForPage(page)
+      await page.locator('.vp-doc h1').waitFor()
+      if ((await page.evaluate(() => document.documentElement.classList.contains('dark'))) !== dark) {
+        throw new Error(`VitePress does not follow the colour scheme: <html> is not ${dark ? 'dark' : 'light'}`)
+      }
+      return fn(page)
+    },
+    { viewport, colorScheme: dark ? 'dark' : 'light' },
+  )
 }
 
 /** For each selector, the matching elements that are drawn (box, not hidden). */
@@ -98,17 +102,13 @@ describe.skipIf(noBrowser).concurrent('print view of a chapter', () => {
 
   // Concurrent tests must use the `expect` of their own context.
   it.for(PAGES)('%s on a desktop screen prints without the sidebar, outline or nav bar', async (p, { expect }) => {
-    const page = await open(p, false, VIEWPORTS.desktop)
-    try {
+    await onPage(p, false, VIEWPORTS.desktop, async (page) => {
       await expectNoChrome(expect, page, 'desktop')
-    } finally {
-      await page.context().close()
-    }
+    })
   })
 
   it.for(PAGES.flatMap((p) => [[p, 'light'] as const, [p, 'dark'] as const]))('%s (%s mode) prints at A4 the content only, dark on white, wrapped and whole', async ([p, theme], { expect }) => {
-    const page = await open(p, theme === 'dark', VIEWPORTS.a4)
-    try {
+    await onPage(p, theme === 'dark', VIEWPORTS.a4, async (page) => {
       // Folded on screen: the print check below is not vacuous.
       const foldedOnScreen = await page.evaluate(() =>
         [...document.querySelectorAll('.vp-doc details')].filter((d) => !(d as HTMLDetailsElement).open && !d.querySelector(':scope > :not(summary)')!.checkVisibility()).length,
@@ -168,14 +168,11 @@ describe.skipIf(noBrowser).concurrent('print view of a chapter', () => {
       for (const u of r.urls) expect(u.after, u.href).toBe(`" <${u.href}>"`)
       expect(r.headings.length).toBeGreaterThan(3)
       expect(new Set(r.headings)).toEqual(new Set(['avoid']))
-    } finally {
-      await page.context().close()
-    }
+    })
   })
 
   it('opens folded details before printing and folds them again after (browsers without ::details-content)', async ({ expect }) => {
-    const page = await open('luajit/ffi', false, VIEWPORTS.a4)
-    try {
+    await onPage('luajit/ffi', false, VIEWPORTS.a4, async (page) => {
       const openCount = () => page.evaluate(() => [...document.querySelectorAll('details')].filter((d) => d.open).length)
       const total = await page.locator('details').count()
       expect(total).toBeGreaterThan(0)
@@ -185,9 +182,7 @@ describe.skipIf(noBrowser).concurrent('print view of a chapter', () => {
       expect(await page.locator('img[loading="lazy"]').count()).toBe(0)
       await page.evaluate(() => window.dispatchEvent(new Event('afterprint')))
       expect(await openCount()).toBe(0)
-    } finally {
-      await page.context().close()
-    }
+    })
   })
 })
 
@@ -196,8 +191,7 @@ describe.skipIf(noBrowser)('the one-page book', () => {
   const bookPath = BOOK_LINK.slice(1)
 
   it('has every chapter of the sidebar, in order, after a table of contents', async () => {
-    const page = await open(bookPath, false, VIEWPORTS.desktop)
-    try {
+    await onPage(bookPath, false, VIEWPORTS.desktop, async (page) => {
       const r = await page.evaluate(() => {
         const doc = document.querySelector('.vp-doc')!
         return {
@@ -210,14 +204,11 @@ describe.skipIf(noBrowser)('the one-page book', () => {
       expect(r.h2[0]!.id).toBe('book-contents')
       expect(r.h2.slice(1)).toEqual(chapters.map((c) => ({ id: chapterId(c.link), text: c.text })))
       expect(r.toc).toEqual(chapters.map((c) => `#${chapterId(c.link)}`))
-    } finally {
-      await page.context().close()
-    }
+    })
   })
 
   it('has no dead internal anchor, no duplicate id and no link left to a chapter page', async () => {
-    const page = await open(bookPath, false, VIEWPORTS.desktop)
-    try {
+    await onPage(bookPath, false, VIEWPORTS.desktop, async (page) => {
       const r = await page.evaluate(() => {
         const doc = document.querySelector('.vp-doc')!
         const ids = [...document.querySelectorAll('[id]')].map((e) => e.id)
@@ -237,14 +228,11 @@ describe.skipIf(noBrowser)('the one-page book', () => {
       expect(r.sitePaths.filter((h) => chapterPaths.has(h.split('#')[0]!))).toEqual([])
       // A cross-link really jumps: /luajit/ffi#gc64, written in another chapter.
       expect(await page.locator('.vp-doc a[href="#luajit-ffi--gc64"]').count()).toBeGreaterThan(0)
-    } finally {
-      await page.context().close()
-    }
+    })
   })
 
   it('starts each part and chapter on a new page in print, after a cover', async () => {
-    const page = await open(bookPath, true, VIEWPORTS.a4)
-    try {
+    await onPage(bookPath, true, VIEWPORTS.a4, async (page) => {
       await page.emulateMedia({ media: 'print' })
       const r = await page.evaluate(() => {
         const doc = document.querySelector('.vp-doc')!
@@ -260,9 +248,7 @@ describe.skipIf(noBrowser)('the one-page book', () => {
       // A chapter right after its part's title stays on that page; the others start a new one.
       expect(r.chapters.filter((b) => b === 'page').length + r.parts.length).toBe(r.chapters.length)
       expect(r.background).toBe('rgb(255, 255, 255)')
-    } finally {
-      await page.context().close()
-    }
+    })
   })
 
   // Every chapter's own page is checked by a11y.test.ts in both modes; axe on
@@ -270,8 +256,7 @@ describe.skipIf(noBrowser)('the one-page book', () => {
   // of contents, part titles) with all rules, and the whole page with the
   // rules about its structure and ids.
   it('has no serious or critical axe-core violation', async () => {
-    const page = await open(bookPath, false, VIEWPORTS.desktop)
-    try {
+    await onPage(bookPath, false, VIEWPORTS.desktop, async (page) => {
       const own = await axe(page).include('.book-cover-info').include('#book-contents').include('#book-contents + ul').include('.book-part').withTags(WCAG_TAGS).analyze()
       expect(own.passes.length).toBeGreaterThan(0)
       expect(seriousViolations(own)).toEqual([])
@@ -279,9 +264,7 @@ describe.skipIf(noBrowser)('the one-page book', () => {
         .withRules(['duplicate-id-aria', 'page-has-heading-one', 'heading-order', 'document-title', 'html-has-lang', 'landmark-one-main', 'link-name', 'list', 'listitem', 'aria-valid-attr-value'])
         .analyze()
       expect(seriousViolations(structure)).toEqual([])
-    } finally {
-      await page.context().close()
-    }
+    })
   }, 300_000)
 })
 

@@ -4,7 +4,7 @@
 // 375 px and passes axe in light and dark mode once hydrated.
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { shownOptions, type Quiz } from '../../docs/.vitepress/data/quiz/types'
 import { axe, seriousViolations, WCAG_TAGS } from '../support/axe'
@@ -72,15 +72,15 @@ describe('quizzes in the built pages', () => {
 
 const QUIZ_PAGE = 'luajit/nil-values'
 
-async function openQuiz(browser: Browser, opts: { dark?: boolean; width?: number; js?: boolean } = {}): Promise<Page> {
-  const ctx = await browser.newContext({
-    viewport: { width: opts.width ?? 1280, height: 900 },
-    colorScheme: opts.dark ? 'dark' : 'light',
-    javaScriptEnabled: opts.js ?? true,
-  })
-  const page = await ctx.newPage()
-  await page.goto(site.url(QUIZ_PAGE), { waitUntil: 'networkidle' })
-  return page
+/** Opens the quiz page in a reused page (support/page-pool.ts) and runs `fn` on it. */
+function onQuiz<T>(opts: { dark?: boolean; width?: number; js?: boolean }, fn: (page: Page) => Promise<T>): Promise<T> {
+  return site.withPage(
+    async (page) => {
+      await page.goto(site.url(QUIZ_PAGE), { waitUntil: 'networkidle' })
+      return fn(page)
+    },
+    { viewport: { width: opts.width ?? 1280, height: 900 }, colorScheme: opts.dark ? 'dark' : 'light', javaScriptEnabled: opts.js ?? true },
+  )
 }
 
 /** Scrolls the quiz into view and waits until it has hydrated (its buttons exist only then). */
@@ -95,7 +95,10 @@ describe.skipIf(noBrowser)('the quiz in Chromium', () => {
   beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }))
 
   it('loads no quiz code until it scrolls into view', async () => {
-    const page = await openQuiz(site.browser)
+    // A new context, not a reused page: what a first visit fetches, with nothing cached by an earlier test.
+    const ctx = await site.browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const page = await ctx.newPage()
+    await page.goto(site.url(QUIZ_PAGE), { waitUntil: 'networkidle' })
     const scripts: string[] = []
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(r.url())
@@ -111,18 +114,17 @@ describe.skipIf(noBrowser)('the quiz in Chromium', () => {
       expect(scripts.some((u) => /\/luajit-nil-values\.[\w-]+\.js$/.test(u)), 'only this chapter\'s quiz data is fetched').toBe(true)
       expect(scripts.filter((u) => /\/(luajit-ffi|performance-caching)\.[\w-]+\.js$/.test(u))).toEqual([])
     } finally {
-      await page.context().close()
+      await ctx.close()
     }
   })
 
   it('is answered with the keyboard, gives feedback, remembers answers across a reload and resets', async () => {
-    const page = await openQuiz(site.browser)
-    const problems: string[] = []
-    page.on('console', (m) => {
-      if (m.type() === 'error' || /hydration/i.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`)
-    })
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
-    try {
+    await onQuiz({}, async (page) => {
+      const problems: string[] = []
+      page.on('console', (m) => {
+        if (m.type() === 'error' || /hydration/i.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`)
+      })
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
       await reachQuiz(page)
       // Single choice: focus option A, arrow down to B (the key), Tab to 检查答案, Enter.
       const falsy = question(page, 'falsy')
@@ -166,14 +168,11 @@ describe.skipIf(noBrowser)('the quiz in Chromium', () => {
       expect(await page.locator('.quiz-feedback p').count()).toBe(0)
       expect(await page.evaluate(() => localStorage.getItem('openresty-notes:quiz:luajit-nil-values'))).toBeNull()
       expect(problems, 'hydrating and using the quiz logs no error or hydration mismatch').toEqual([])
-    } finally {
-      await page.context().close()
-    }
+    })
   })
 
   it('with JavaScript off, shows every question with its answer folded in <details>', async () => {
-    const page = await openQuiz(site.browser, { js: false })
-    try {
+    await onQuiz({ js: false }, async (page) => {
       const details = page.locator('.quiz details.quiz-answer')
       expect(await details.count()).toBe(6)
       expect(await details.first().evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false)
@@ -181,14 +180,11 @@ describe.skipIf(noBrowser)('the quiz in Chromium', () => {
       await details.first().locator('summary').click()
       expect(await details.first().evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true)
       expect(await details.first().innerText()).toContain('正确答案：B')
-    } finally {
-      await page.context().close()
-    }
+    })
   })
 
   it('fits a 375 px screen once hydrated and answered', async () => {
-    const page = await openQuiz(site.browser, { width: 375 })
-    try {
+    await onQuiz({ width: 375 }, async (page) => {
       await reachQuiz(page)
       const eq = question(page, 'equalities')
       await eq.locator('input').first().check()
@@ -197,14 +193,11 @@ describe.skipIf(noBrowser)('the quiz in Chromium', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
       expect(overflow, `quiz page scrolls sideways at 375 px by ${overflow}px`).toBeLessThanOrEqual(0)
       await page.locator('.quiz').screenshot({ path: path.join(SHOTS, 'quiz-375.png') })
-    } finally {
-      await page.context().close()
-    }
+    })
   })
 
   it.each(['light', 'dark'])('has no serious or critical axe violation when hydrated and answered (%s)', async (theme) => {
-    const page = await openQuiz(site.browser, { dark: theme === 'dark' })
-    try {
+    await onQuiz({ dark: theme === 'dark' }, async (page) => {
       await reachQuiz(page)
       for (const [id, option] of [['falsy', 0], ['falsy', 1]] as const) {
         await question(page, id).locator('input').nth(option).check()
@@ -214,17 +207,13 @@ describe.skipIf(noBrowser)('the quiz in Chromium', () => {
       await question(page, 'is-empty').locator('.quiz-check').click()
       await question(page, 'falsy').locator('details').evaluate((d) => ((d as HTMLDetailsElement).open = true))
       expect(seriousViolations(await axe(page).include('.quiz').withTags(WCAG_TAGS).analyze())).toEqual([])
-    } finally {
-      await page.context().close()
-    }
+    })
   })
 })
 
 describe.skipIf(noBrowser)('the learning path on the home page', () => {
   it.each([1280, 375])('shows stored quiz progress without moving the layout (%i px)', async (width) => {
-    const ctx = await site.browser.newContext({ viewport: { width, height: 900 } })
-    try {
-      const page = await ctx.newPage()
+    await site.withPage(async (page) => {
       await page.goto(site.url(''), { waitUntil: 'networkidle' })
       await page.evaluate(() =>
         localStorage.setItem('openresty-notes:quiz:luajit-nil-values', JSON.stringify({ answers: { falsy: [1], equalities: [0] }, total: 6, correct: 2 })),
@@ -240,8 +229,6 @@ describe.skipIf(noBrowser)('the learning path on the home page', () => {
       expect(await list.evaluate((el) => el.getBoundingClientRect().height), 'filling in the progress moved the layout').toBe(before)
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
       expect(overflow).toBeLessThanOrEqual(0)
-    } finally {
-      await ctx.close()
-    }
+    }, { viewport: { width, height: 900 } })
   })
 })

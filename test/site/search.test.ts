@@ -243,9 +243,7 @@ describe.skipIf(noBrowser)('the search box in Chromium', () => {
   )
 
   it.each(BROWSER_QUERIES.map((q) => [q.query, q] as const))('typing “%s” lists the right page, and choosing it lands there', async (_q, q) => {
-    const ctx = await site.browser.newContext({ viewport: { width: 1280, height: 900 } })
-    try {
-      const page = await ctx.newPage()
+    await site.withPage(async (page) => {
       // The machine may be busy building; be patient rather than flaky.
       page.setDefaultTimeout(60_000)
       await openSearch(page, q.query === '协程' ? 'button' : 'keyboard')
@@ -271,15 +269,11 @@ describe.skipIf(noBrowser)('the search box in Chromium', () => {
         await expect.poll(() => target.count(), { message: `#${hash} is not on ${want}`, timeout: 20_000 }).toBe(1)
       }
       await expect.poll(() => page.locator('.VPLocalSearchBox').count(), { timeout: 10_000 }).toBe(0)
-    } finally {
-      await ctx.close()
-    }
+    }, { viewport: { width: 1280, height: 900 } })
   })
 
   it('the page runs the same tokenizer the index was built with', async () => {
-    const ctx = await site.browser.newContext()
-    try {
-      const page = await ctx.newPage()
+    await site.withPage(async (page) => {
       await page.goto(site.url(''), { waitUntil: 'load' })
       await waitForPage(page)
       const samples = ['在共享内存中使用协程，读懂火焰图。', 'ngx.shared.DICT:get_stale()', 'lua-resty-mlcache 与 2 GB', '']
@@ -291,9 +285,7 @@ describe.skipIf(noBrowser)('the search box in Chromium', () => {
         return texts.map((t) => fn(t))
       }, samples)
       expect(inPage).toEqual(samples.map((t) => tokenize(t)))
-    } finally {
-      await ctx.close()
-    }
+    })
   })
 
   /** Marked words in the result list, once the excerpts of `query` are highlighted and include `expected`. */
@@ -345,15 +337,11 @@ describe.skipIf(noBrowser)('the search box in Chromium', () => {
 
   /** Types `query` into a freshly opened search box and returns what it lists. */
   async function searchBoxResults(query: string, check: (page: Page, results: { href: string; text: string }[]) => Promise<void>): Promise<void> {
-    const ctx = await site.browser.newContext()
-    try {
-      const page = await ctx.newPage()
+    await site.withPage(async (page) => {
       page.setDefaultTimeout(60_000)
       await openSearch(page, 'keyboard')
       await check(page, await resultsFor(page, query))
-    } finally {
-      await ctx.close()
-    }
+    })
   }
 
   it('a question whose words are on no page together still lists the closest sections', () =>

@@ -17,9 +17,7 @@ describe.skipIf(noBrowser)('the nil-values table', () => {
   beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }))
 
   it.each([1280, 375])('shows all 8 columns of every row without scrolling sideways at %i px', async (width) => {
-    const ctx = await site.browser.newContext({ viewport: { width, height: 900 } })
-    try {
-      const page = await ctx.newPage()
+    await site.withPage(async (page) => {
       await page.goto(site.url('luajit/nil-values'), { waitUntil: 'networkidle' })
       const table = page.locator('figure.compare-table', { has: page.locator('#compare-table-nil-values') })
       await table.waitFor()
@@ -48,8 +46,6 @@ describe.skipIf(noBrowser)('the nil-values table', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
       expect(overflow, `page scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0)
       await table.screenshot({ path: path.join(SHOTS, `nil-values-table-${width}.png`) })
-    } finally {
-      await ctx.close()
-    }
+    }, { viewport: { width, height: 900 } })
   })
 })

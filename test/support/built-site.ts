@@ -7,6 +7,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { browserUnavailable, waitForApp } from './browser'
+import { PagePool, type PageOptions } from './page-pool'
 import { TEST_BASE } from './paths'
 
 export interface BuiltSite {
@@ -14,6 +15,12 @@ export interface BuiltSite {
   readonly browser: Browser
   /** Absolute URL of a page path such as `luajit/ffi`. */
   url(pagePath: string): string
+  /**
+   * Runs `fn` with an open page, reused from an earlier test of this file
+   * when one with the same options is idle (support/page-pool.ts). For tests
+   * that change the browser context itself (init scripts), open a context.
+   */
+  withPage<T>(fn: (page: Page) => Promise<T>, options?: PageOptions): Promise<T>
 }
 
 export function useBuiltSite(): BuiltSite {
@@ -29,12 +36,17 @@ export function useBuiltSite(): BuiltSite {
   afterAll(async () => {
     await browser?.close()
   })
+  const running = () => {
+    if (!browser) throw new Error('useBuiltSite: Chromium is not running (read .browser inside a test)')
+    return browser
+  }
+  const pool = new PagePool(running)
   return {
     get browser() {
-      if (!browser) throw new Error('useBuiltSite: Chromium is not running (read .browser inside a test)')
-      return browser
+      return running()
     },
     url: (pagePath) => `${origin}${TEST_BASE}${pagePath}`,
+    withPage: (fn, options = {}) => pool.use(options, fn),
   }
 }
 

@@ -55,6 +55,11 @@ export async function measurePage(page: Page, url: string): Promise<PageWeight> 
       }),
     )
   }
+  // Measure what a first visit downloads, also in a page that has been used
+  // before (support/page-pool.ts): nothing comes from the browser's cache.
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
   page.on('request', onRequest)
   page.on('requestfinished', onDone)
   page.on('requestfailed', onDone)
@@ -76,6 +81,7 @@ export async function measurePage(page: Page, url: string): Promise<PageWeight> 
   page.off('requestfinished', onDone)
   page.off('requestfailed', onDone)
   page.off('response', onResponse)
+  await cdp.detach()
   return weight
 }
 
