@@ -75,3 +75,20 @@ export function buildIfChanged(b: CachedBuild): 'built' | 'current' {
   console.log(`[build] ${b.name}: built in ${((Date.now() - started) / 1000).toFixed(1)} s (sources ${hash.slice(0, 12)})`)
   return 'built'
 }
+
+/**
+ * The file at `file`, made again by `make` only when `from` (a description of
+ * everything it is made from) differs from the one stored beside it, or when
+ * `force` is set. Returns whether it was made or reused.
+ */
+export async function fileIfChanged(file: string, from: string, make: () => Promise<Buffer>, force = false): Promise<'made' | 'current'> {
+  const stamp = `${file}.made-from`
+  if (!force && from && fs.existsSync(file) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === from) return 'current'
+  // Remove the stale stamp first: a file left half-written must not look current.
+  fs.rmSync(stamp, { force: true })
+  const bytes = await make()
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  fs.writeFileSync(file, bytes)
+  if (from) fs.writeFileSync(stamp, from)
+  return 'made'
+}

@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { buildIfChanged, hashFileOf, sourceHash } from '../support/build-cache'
+import { buildIfChanged, fileIfChanged, hashFileOf, sourceHash } from '../support/build-cache'
 
 let root: string
 const write = (rel: string, text: string) => {
@@ -83,5 +83,28 @@ describe('buildIfChanged', () => {
     expect(() => buildIfChanged({ ...b, build: () => { throw new Error('build failed') } })).toThrow('build failed')
     expect(fs.existsSync(hashFileOf(outDir))).toBe(false)
     expect(buildIfChanged(b)).toBe('built')
+  })
+})
+
+describe('fileIfChanged', () => {
+  it('makes the file once per description of its inputs, again when forced, and never trusts an empty one', async () => {
+    const file = path.join(root, 'out/book.pdf')
+    let made = 0
+    const make = async () => Buffer.from(`pdf ${++made}`)
+    expect(await fileIfChanged(file, 'site a, Chromium 1', make)).toBe('made')
+    expect(await fileIfChanged(file, 'site a, Chromium 1', make)).toBe('current')
+    expect(fs.readFileSync(file, 'utf8')).toBe('pdf 1')
+    expect(await fileIfChanged(file, 'site b, Chromium 1', make)).toBe('made')
+    expect(await fileIfChanged(file, 'site b, Chromium 1', make, true)).toBe('made')
+    expect(await fileIfChanged(file, '', make)).toBe('made')
+    expect(await fileIfChanged(file, '', make)).toBe('made')
+    expect(fs.readFileSync(file, 'utf8')).toBe('pdf 5')
+  })
+
+  it('does not trust a file whose making failed', async () => {
+    const file = path.join(root, 'out/book.pdf')
+    await fileIfChanged(file, 'site a', async () => Buffer.from('ok'))
+    await expect(fileIfChanged(file, 'site b', async () => { throw new Error('print failed') })).rejects.toThrow('print failed')
+    expect(await fileIfChanged(file, 'site b', async () => Buffer.from('ok 2'))).toBe('made')
   })
 })
