@@ -7,7 +7,7 @@ import zlib from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { GLOSSARY, type GlossaryEntry } from '../../docs/.vitepress/data/glossary'
 import { chapterAnchor, GLOSSARY_MARKER, headingsOf, renderGlossary, resolveGlossary } from '../../docs/.vitepress/plugins/glossary'
-import { siteSearchSource } from '../../docs/.vitepress/plugins/site-search'
+import { siteSearchSource, themeComponentNames } from '../../docs/.vitepress/plugins/site-search'
 import { entryForms, synonymTable } from '../../docs/.vitepress/search/synonyms'
 import { normalizeForm } from '../../docs/.vitepress/search/query'
 import { extraPages, parts, sourceOf } from '../../docs/.vitepress/sidebar'
@@ -133,5 +133,17 @@ describe('the synonym table', () => {
   it('stays small in the search box chunk (a few KB gzip, against the index’s 200 KB)', () => {
     const source = siteSearchSource(table)
     expect(zlib.gzipSync(source).length).toBeLessThan(12_000)
+  })
+})
+
+describe('the search box module', () => {
+  it('gives the excerpts’ app a stand-in for every theme component, FlameGraph among them', () => {
+    const names = themeComponentNames()
+    expect(names).toContain('FlameGraph')
+    expect(names).toContain('CompareTable')
+    const source = siteSearchSource([], names)
+    const listed = JSON.parse(/const components = (\[.*\])/.exec(source)![1]!) as string[]
+    expect(listed).toEqual(names)
+    expect(source).toMatch(/export const stubComponents = \(app\) => \{ for \(const name of components\) app\.component\(name, empty\) \}/)
   })
 })

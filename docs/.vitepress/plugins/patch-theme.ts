@@ -80,7 +80,13 @@ export const searchPatches: ThemePatch[] = [
   {
     file: 'VPLocalSearchBox.vue',
     from: "import MiniSearch, { type SearchResult } from 'minisearch'",
-    to: `import MiniSearch, { type SearchResult } from 'minisearch'\nimport { search as siteSearch, highlight as siteHighlight } from '${SITE_SEARCH_MODULE}'`,
+    to: `import MiniSearch, { type SearchResult } from 'minisearch'\nimport { search as siteSearch, highlight as siteHighlight, stubComponents as siteStubComponents } from '${SITE_SEARCH_MODULE}'`,
+  },
+  {
+    // The excerpts' own app: stand-ins for the theme's components (see plugins/site-search.ts).
+    file: 'VPLocalSearchBox.vue',
+    from: 'const app = createApp(comp)\n',
+    to: 'const app = createApp(comp)\n        siteStubComponents(app)\n',
   },
   {
     file: 'VPLocalSearchBox.vue',
