@@ -1,7 +1,11 @@
 // Prints the one-page book, already served, to PDF bytes in Chromium.
 import type { Browser } from 'playwright-core'
 
-/** Page numbers in the bottom margin; the cover (the first page) has none, see styles/print.css. */
+/**
+ * Page numbers in the bottom margin of every page. The cover gets one too:
+ * Chromium draws the template on each page whatever the page's CSS margins
+ * (an `@page :first` rule was tried), and the template runs no script.
+ */
 const FOOTER = `<div style="width:100%;font-size:8px;color:#67676c;text-align:center;font-family:'Noto Sans CJK SC',sans-serif">
 <span class="pageNumber"></span> / <span class="totalPages"></span></div>`
 
