@@ -87,7 +87,7 @@ function luminance(rgb: string): number {
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
 }
 
-// Each test opens its own page: two run at a time (the site project's maxConcurrency).
+// Each test has a page of its own (lent by site.withPage): two run at a time (the site project's maxConcurrency).
 describe.skipIf(noBrowser).concurrent('print view of a chapter', () => {
   /** Prints without the chrome drawn on screen at this width; the check can fail since the chrome is there first. */
   async function expectNoChrome(expect: ExpectStatic, page: Page, vp: keyof typeof VIEWPORTS): Promise<void> {

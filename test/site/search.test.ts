@@ -298,29 +298,11 @@ describe.skipIf(noBrowser)('the search box in Chromium', () => {
     return read()
   }
 
-  it('highlights whole words in the excerpts, also the synonym that matched', async () => {
-    const ctx = await site.browser.newContext({ viewport: { width: 1280, height: 900 } })
-    try {
-      // The detailed list (with excerpts), as the toggle in the search box stores it.
-      await ctx.addInitScript(() => localStorage.setItem('vitepress:local-search-detailed-list', 'true'))
-      const page = await ctx.newPage()
-      page.setDefaultTimeout(60_000)
-      await openSearch(page, 'keyboard')
-      const dict = await marksFor(page, '共享字典', '共享字典')
-      expect(dict).toContain('共享字典')
-      expect(dict.filter((m) => ['共享', '享字', '字典'].includes(m)), 'bigram fragments marked').toEqual([])
-      const leak = await marksFor(page, '内存泄露', '内存泄漏')
-      expect(leak).toContain('内存泄漏')
-      expect(leak.filter((m) => /^\p{sc=Han}{1,2}$/u.test(m)), 'fragments of 内存泄漏 marked').toEqual([])
-    } finally {
-      await ctx.close()
-    }
-  })
-
-  // flame-graph.md uses <FlameGraph>: in the app the search box cuts excerpts
-  // from, the tag resolved to the page itself until the theme's components
-  // got stand-ins there (plugins/site-search.ts), and no excerpt rendered.
-  it('shows excerpts of a page that uses a component named like the page', async () => {
+  /**
+   * Opens the search box with the detailed list (excerpts) on, as its toggle
+   * stores it, and runs `check`; the page must log no error meanwhile.
+   */
+  async function withExcerpts(check: (page: Page) => Promise<void>): Promise<void> {
     const ctx = await site.browser.newContext({ viewport: { width: 1280, height: 900 } })
     try {
       await ctx.addInitScript(() => localStorage.setItem('vitepress:local-search-detailed-list', 'true'))
@@ -332,17 +314,34 @@ describe.skipIf(noBrowser)('the search box in Chromium', () => {
       })
       page.on('pageerror', (e) => errors.push(e.message))
       await openSearch(page, 'keyboard')
-      const marks = await marksFor(page, '火焰图', '火焰图')
-      expect(marks).toContain('火焰图')
+      await check(page)
+      expect(errors, 'errors logged while the search box drew its excerpts').toEqual([])
+    } finally {
+      await ctx.close()
+    }
+  }
+
+  it('highlights whole words in the excerpts, also the synonym that matched', () =>
+    withExcerpts(async (page) => {
+      const dict = await marksFor(page, '共享字典', '共享字典')
+      expect(dict).toContain('共享字典')
+      expect(dict.filter((m) => ['共享', '享字', '字典'].includes(m)), 'bigram fragments marked').toEqual([])
+      const leak = await marksFor(page, '内存泄露', '内存泄漏')
+      expect(leak).toContain('内存泄漏')
+      expect(leak.filter((m) => /^\p{sc=Han}{1,2}$/u.test(m)), 'fragments of 内存泄漏 marked').toEqual([])
+    }))
+
+  // flame-graph.md uses <FlameGraph>: in the app the search box cuts excerpts
+  // from, the tag resolved to the page itself until the theme's components
+  // got stand-ins there (plugins/site-search.ts), and no excerpt rendered.
+  it('shows excerpts of a page that uses a component named like the page', () =>
+    withExcerpts(async (page) => {
+      expect(await marksFor(page, '火焰图', '火焰图')).toContain('火焰图')
       const flame = page.locator(`.VPLocalSearchBox .results > li > a[href^="${TEST_BASE}performance/flame-graph#"]`)
       expect(await flame.count()).toBeGreaterThan(2)
       const excerpts = await flame.evaluateAll((links) => links.map((a) => (a.querySelector('.excerpt') as HTMLElement | null)?.innerText.trim().length ?? 0))
       expect(excerpts.filter((n) => n === 0), 'flame-graph results without an excerpt').toEqual([])
-      expect(errors).toEqual([])
-    } finally {
-      await ctx.close()
-    }
-  })
+    }))
 
   it('loads the search code, its synonym table and the index only when the search box opens', async () => {
     const ctx = await site.browser.newContext()

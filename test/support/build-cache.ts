@@ -79,7 +79,8 @@ export function buildIfChanged(b: CachedBuild): 'built' | 'current' {
 /**
  * The file at `file`, made again by `make` only when `from` (a description of
  * everything it is made from) differs from the one stored beside it, or when
- * `force` is set. Returns whether it was made or reused.
+ * `force` is set. An empty `from` (inputs unknown) is never trusted. Returns
+ * whether it was made or reused.
  */
 export async function fileIfChanged(file: string, from: string, make: () => Promise<Buffer>, force = false): Promise<'made' | 'current'> {
   const stamp = `${file}.made-from`

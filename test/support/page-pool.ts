@@ -1,9 +1,10 @@
 // Pages reused from one test to the next. A page in a new browser context
 // starts a new renderer process: opening the 19 pages of the site one by one
 // took 19.6 CPU-s in a new context each and 11.6 CPU-s in one reused page
-// (`npm run test:page-cost`, 2 cores). A page goes back to the pool only after a test finished with
-// it cleanly, and is reset first: no listeners, no stored data, a blank
-// document, the media, viewport and timeout it was opened with.
+// (`npm run test:page-cost`, 2 cores). A page goes back to the pool only
+// after a test finished with it cleanly, and is reset first: no listeners,
+// no stored data, a blank document, the media, viewport and timeouts it was
+// opened with.
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 
 /** How a pooled page is opened; a page is reused only for the same options. */
