@@ -168,6 +168,37 @@ export interface RunningNginx {
 
 export class NginxStartError extends Error {}
 
+/**
+ * Whether process `pid` holds the socket listening on 127.0.0.1:`port` (Linux:
+ * /proc/net/tcp gives the listener's inode, /proc/PID/fd the process's sockets).
+ * A connection alone proves only that *something* listens there: when two
+ * samples drew the same port, the nginx that lost the race keeps retrying its
+ * bind() for a few seconds, and a readiness check by connecting sent the
+ * request to the other sample's server.
+ */
+export function listensOn(pid: number, port: number): boolean {
+  const local = `0100007F:${port.toString(16).toUpperCase().padStart(4, '0')}`
+  const inodes = new Set<string>()
+  for (const line of fs.readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
+    const f = line.trim().split(/\s+/)
+    if (f[1] === local && f[3] === '0A') inodes.add(f[9]!) // 0A: LISTEN
+  }
+  if (!inodes.size) return false
+  let fds: string[]
+  try {
+    fds = fs.readdirSync(`/proc/${pid}/fd`)
+  } catch {
+    return false
+  }
+  return fds.some((fd) => {
+    try {
+      return inodes.has(/^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1] ?? '')
+    } catch {
+      return false
+    }
+  })
+}
+
 function connectOnce(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const sock = net.connect({ host: '127.0.0.1', port })
@@ -204,7 +235,8 @@ export async function startNginx(nginx: string, prefix: string, conf: string, po
     if (exited !== undefined) {
       throw new NginxStartError(`nginx failed to start (exit ${exited}):\n${indent(lastLines(`${stderr}\n${readLog()}`.trim(), 20))}`)
     }
-    if (await connectOnce(port)) return running
+    // Ready when the port accepts connections and the listener is this nginx.
+    if ((await connectOnce(port)) && proc.pid !== undefined && listensOn(proc.pid, port)) return running
     await sleep(15)
   }
   await stop()

@@ -7,7 +7,8 @@ import { ROOT } from '../support/paths'
 import { extractSamples, type Sample } from '../../scripts/examples/extract.ts'
 import { findTools, isCI } from '../../scripts/examples/env.ts'
 import { expectedFor, expectedOutput } from '../../scripts/examples/lex.ts'
-import { splitServerConfig } from '../../scripts/examples/nginx.ts'
+import net from 'node:net'
+import { buildConf, listensOn, makePrefix, NginxStartError, removePrefix, splitServerConfig, startNginx } from '../../scripts/examples/nginx.ts'
 import { perlEval, perlRegex } from '../../scripts/examples/perl-eval.ts'
 import { runSample, runSampleOnStacks } from '../../scripts/examples/run.ts'
 import { describeMissing, findStacks } from '../../scripts/examples/stacks.ts'
@@ -108,6 +109,47 @@ describe('Test::Nginx subset', () => {
     expect(f.problems.join('\n')).toMatch(/preamble statement not supported.*HttpConfig/)
     expect(f.problems.join('\n')).toMatch(/user_files.*not supported/)
   })
+})
+
+describe('starting nginx', () => {
+  /** A server of this test process on a free port of 127.0.0.1. */
+  async function holdPort(): Promise<{ port: number; close: () => Promise<void> }> {
+    const srv = net.createServer((sock) => {
+      sock.on('error', () => {}) // readiness probes connect and hang up at once
+      sock.end('HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nother')
+    })
+    await new Promise<void>((done) => srv.listen(0, '127.0.0.1', done))
+    const port = (srv.address() as net.AddressInfo).port
+    return { port, close: () => new Promise<void>((done) => srv.close(() => done())) }
+  }
+
+  test('listensOn tells whose socket listens on a port', async () => {
+    const held = await holdPort()
+    try {
+      expect(listensOn(process.pid, held.port)).toBe(true)
+      expect(listensOn(process.ppid, held.port)).toBe(false)
+    } finally {
+      await held.close()
+    }
+    expect(listensOn(process.pid, held.port)).toBe(false)
+  })
+
+  // Two samples running side by side once drew the same port: the nginx that
+  // could not bind it was taken for ready, and its request was answered by
+  // the other sample's server.
+  withTools('an nginx whose port another server holds fails to start, naming the port in use', async () => {
+    const held = await holdPort()
+    const prefix = makePrefix('port-in-use')
+    try {
+      const conf = buildConf({ prefix, port: held.port, stack: tools!, server: 'location = /t { return 200 "mine"; }' })
+      const started = startNginx(tools!.nginx, prefix, conf, held.port)
+      await expect(started).rejects.toThrow(NginxStartError)
+      await expect(started).rejects.toThrow(/Address already in use/)
+    } finally {
+      await held.close()
+      removePrefix(prefix)
+    }
+  }, 30_000)
 })
 
 describe('running the fixtures', () => {
